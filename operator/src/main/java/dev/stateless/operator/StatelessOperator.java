@@ -1,0 +1,57 @@
+package dev.stateless.operator;
+
+import dev.stateless.operator.reconciler.StatelessAppReconciler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Assembles the operator. The command line and the tests both build it here, so the tested
+ * configuration is the shipped one.
+ */
+public final class StatelessOperator {
+
+  private StatelessOperator() {}
+
+  /** What the operator is told at start: where to look, and whether to elect a leader. */
+  public record Settings(
+      Set<String> namespaces, Optional<LeaderElectionConfiguration> leaderElection, Metrics metrics, Clock clock) {
+
+    public static Settings allNamespaces() {
+      return new Settings(Set.of(), Optional.empty(), Metrics.NOOP, Clock.systemUTC());
+    }
+
+    public Settings withMetrics(Metrics metrics) {
+      return new Settings(namespaces, leaderElection, metrics, clock);
+    }
+
+    public Settings withClock(Clock clock) {
+      return new Settings(namespaces, leaderElection, metrics, clock);
+    }
+  }
+
+  public static Operator create(KubernetesClient client, Settings settings) {
+    Operator operator = new Operator(overrider -> {
+      overrider.withKubernetesClient(client)
+          // Server-side apply is off for the primary and the dependents alike: the API servers the
+          // tests use do not implement it, and the tested path must be the shipped path.
+          .withUseSSAToPatchPrimaryResource(false)
+          .withSSABasedCreateUpdateMatchForDependentResources(false)
+          .withCloseClientOnStop(false)
+          .withMetrics(settings.metrics());
+      settings.leaderElection().ifPresent(overrider::withLeaderElectionConfiguration);
+    });
+    operator.register(new StatelessAppReconciler(settings.clock()), controller -> {
+      if (settings.namespaces().isEmpty()) {
+        controller.watchingAllNamespaces();
+      } else {
+        controller.settingNamespaces(settings.namespaces());
+      }
+    });
+    return operator;
+  }
+}

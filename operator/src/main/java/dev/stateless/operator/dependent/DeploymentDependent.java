@@ -1,0 +1,67 @@
+package dev.stateless.operator.dependent;
+
+import dev.stateless.api.v1alpha1.StatelessApp;
+import dev.stateless.operator.desired.AppLabels;
+import dev.stateless.operator.desired.AppPodTemplate;
+import dev.stateless.operator.desired.AppSettings;
+import dev.stateless.operator.desired.InjectedConfiguration;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import java.util.List;
+import java.util.Optional;
+
+/** The app's Deployment {@code <app>}. */
+@KubernetesDependent(informer = @Informer(labelSelector = AppLabels.MANAGED_SELECTOR))
+public class DeploymentDependent extends AppChildDependent<Deployment> {
+
+  public DeploymentDependent() {
+    super(Deployment.class);
+  }
+
+  @Override
+  public String nameFor(StatelessApp app) {
+    return app.getMetadata().getName();
+  }
+
+  @Override
+  protected Deployment build(AppSettings app, Optional<Deployment> existing) {
+    return new DeploymentBuilder()
+        .withNewMetadata()
+        .withName(nameFor(app.app()))
+        .withNamespace(app.namespace())
+        .withLabels(AppLabels.of(app.app(), AppLabels.Component.APP))
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(replicas(app, existing))
+        .withNewSelector().withMatchLabels(AppLabels.selector(app.app())).endSelector()
+        .withNewStrategy()
+        .withType("RollingUpdate")
+        // Never below the desired count during a rollout: a new pod must be ready before an old one goes.
+        .withNewRollingUpdate().withMaxUnavailable(new IntOrString(0)).withMaxSurge(new IntOrString("25%")).endRollingUpdate()
+        .endStrategy()
+        .withTemplate(AppPodTemplate.forDeployment(app, InjectedConfiguration.of(app)))
+        .endSpec()
+        .build();
+  }
+
+  /**
+   * Without autoscaling the operator owns the replica count. With it, the autoscaler does: the
+   * operator sets minReplicas at creation, then keeps whatever is there (and when autoscaling is
+   * switched on, never goes below what is running).
+   */
+  private static int replicas(AppSettings app, Optional<Deployment> existing) {
+    if (app.autoscaling().isEmpty()) {
+      return app.replicas();
+    }
+    Integer running = existing.map(d -> d.getSpec().getReplicas()).orElse(null);
+    return running == null ? app.minReplicas() : Math.max(running, app.minReplicas());
+  }
+
+  @Override
+  protected List<String> unhashedPaths() {
+    return List.of("/spec/replicas");
+  }
+}

@@ -1,0 +1,41 @@
+package dev.stateless.operator.desired;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the operator injects into the app's containers and scheduled jobs: environment variables
+ * (secrets only by reference), and the volumes and mounts that carry files.
+ */
+public record InjectedConfiguration(List<EnvVar> env, List<Volume> volumes, List<VolumeMount> mounts) {
+
+  public static final String POD_NAME = "POD_NAME";
+
+  /** Variables the operator owns; spec.env may not redefine them. */
+  public static final Set<String> RESERVED_VARIABLES = Set.of(
+      POD_NAME,
+      "REDIS_URL",
+      "REDIS_KEY_PREFIX",
+      "AWS_ENDPOINT_URL_S3",
+      "AWS_REGION",
+      "S3_BUCKET",
+      "S3_FORCE_PATH_STYLE",
+      "AWS_ACCESS_KEY_ID",
+      "AWS_SECRET_ACCESS_KEY",
+      "JWT_JWKS_FILE",
+      "SERVICE_BINDING_ROOT");
+
+  public static InjectedConfiguration of(AppSettings app) {
+    List<EnvVar> env = new ArrayList<>();
+    env.add(new EnvVarBuilder()
+        .withName(POD_NAME)
+        .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom()
+        .build());
+    return new InjectedConfiguration(env, new ArrayList<>(), new ArrayList<>());
+  }
+}

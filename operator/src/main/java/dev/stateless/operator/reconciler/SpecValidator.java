@@ -1,0 +1,161 @@
+package dev.stateless.operator.reconciler;
+
+import dev.stateless.api.v1alpha1.Autoscaling;
+import dev.stateless.api.v1alpha1.BackendMode;
+import dev.stateless.api.v1alpha1.Durations;
+import dev.stateless.api.v1alpha1.JwtSpec;
+import dev.stateless.api.v1alpha1.ObjectStorageSpec;
+import dev.stateless.api.v1alpha1.RedisSpec;
+import dev.stateless.api.v1alpha1.Scratch;
+import dev.stateless.api.v1alpha1.StatelessAppSpec;
+import dev.stateless.operator.desired.InjectedConfiguration;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The checks the CRD schema makes at apply time, made again by the operator: objects can reach it
+ * without them (an API server that skips CEL, a client writing status-less objects, a test server).
+ * A problem names the field and what to do, and stops the app's reconcile before anything is written.
+ */
+public final class SpecValidator {
+
+  public List<SpecProblem> validate(StatelessAppSpec spec) {
+    List<SpecProblem> problems = new ArrayList<>();
+    if (spec == null) {
+      problems.add(new SpecProblem("spec", "is missing; set at least spec.image"));
+      return problems;
+    }
+    if (spec.getImage() == null || spec.getImage().isBlank()) {
+      problems.add(new SpecProblem("spec.image", "is required: set the app's container image"));
+    }
+    if (spec.getPort() != null && (spec.getPort() < 1 || spec.getPort() > 65535)) {
+      problems.add(new SpecProblem("spec.port", "must be between 1 and 65535, was " + spec.getPort()));
+    }
+    if (spec.getReplicas() != null && spec.getReplicas() < 0) {
+      problems.add(new SpecProblem("spec.replicas", "must not be negative, was " + spec.getReplicas()));
+    }
+    checkEnv(spec.getEnv(), problems);
+    checkAutoscaling(spec.getAutoscaling(), problems);
+    checkRedis(spec.getRedis(), problems);
+    checkObjectStorage(spec.getObjectStorage(), problems);
+    checkJwt(spec.getJwt(), problems);
+    if (spec.getStatelessness() != null) {
+      checkScratch(spec.getStatelessness().getScratch(), problems);
+    }
+    return problems;
+  }
+
+  private static void checkEnv(List<EnvVar> env, List<SpecProblem> problems) {
+    if (env == null) {
+      return;
+    }
+    for (int i = 0; i < env.size(); i++) {
+      String name = env.get(i) == null ? null : env.get(i).getName();
+      if (name == null || name.isBlank()) {
+        problems.add(new SpecProblem("spec.env[" + i + "].name", "is required"));
+      } else if (InjectedConfiguration.RESERVED_VARIABLES.contains(name)) {
+        problems.add(new SpecProblem("spec.env[" + i + "].name",
+            name + " is injected by the operator; remove it from spec.env"));
+      }
+    }
+  }
+
+  private static void checkAutoscaling(Autoscaling autoscaling, List<SpecProblem> problems) {
+    if (autoscaling == null) {
+      return;
+    }
+    int min = autoscaling.getMinReplicas() == null ? Autoscaling.DEFAULT_MIN_REPLICAS : autoscaling.getMinReplicas();
+    if (min < 1) {
+      problems.add(new SpecProblem("spec.autoscaling.minReplicas", "must be at least 1, was " + min));
+    }
+    if (autoscaling.getMaxReplicas() == null) {
+      problems.add(new SpecProblem("spec.autoscaling.maxReplicas", "is required when autoscaling is set"));
+    } else if (autoscaling.getMaxReplicas() < min) {
+      problems.add(new SpecProblem("spec.autoscaling.maxReplicas",
+          "must be >= minReplicas (" + min + "), was " + autoscaling.getMaxReplicas()));
+    }
+    checkPercentage("spec.autoscaling.targetCPUUtilizationPercentage", autoscaling.getTargetCPUUtilizationPercentage(), problems);
+    checkPercentage("spec.autoscaling.targetMemoryUtilizationPercentage", autoscaling.getTargetMemoryUtilizationPercentage(), problems);
+  }
+
+  private static void checkPercentage(String field, Integer value, List<SpecProblem> problems) {
+    if (value != null && value < 1) {
+      problems.add(new SpecProblem(field, "must be at least 1, was " + value));
+    }
+  }
+
+  private static void checkRedis(RedisSpec redis, List<SpecProblem> problems) {
+    if (redis != null && redis.getMode() == BackendMode.External && missingName(redis.getExternalSecretRef())) {
+      problems.add(new SpecProblem("spec.redis.externalSecretRef",
+          "is required when redis.mode is External: name a Secret with key `url`"));
+    }
+  }
+
+  private static void checkObjectStorage(ObjectStorageSpec storage, List<SpecProblem> problems) {
+    if (storage == null) {
+      return;
+    }
+    if (storage.getMode() == BackendMode.External) {
+      if (missingName(storage.getExternalSecretRef())) {
+        problems.add(new SpecProblem("spec.objectStorage.externalSecretRef",
+            "is required when objectStorage.mode is External: name a Secret with keys `accessKeyId` and `secretAccessKey`"));
+      }
+      if (storage.getEndpoint() == null || storage.getEndpoint().isBlank()) {
+        problems.add(new SpecProblem("spec.objectStorage.endpoint",
+            "is required when objectStorage.mode is External, e.g. https://s3.eu-west-1.amazonaws.com"));
+      }
+    }
+    if (storage.getStorageSize() != null) {
+      checkQuantity("spec.objectStorage.storageSize", storage.getStorageSize(), problems);
+    }
+  }
+
+  private static void checkJwt(JwtSpec jwt, List<SpecProblem> problems) {
+    if (jwt == null) {
+      return;
+    }
+    checkDuration("spec.jwt.rotationPeriod", jwt.getRotationPeriod(), problems);
+    checkDuration("spec.jwt.tokenTTL", jwt.getTokenTTL(), problems);
+  }
+
+  private static void checkDuration(String field, String value, List<SpecProblem> problems) {
+    if (value == null) {
+      return;
+    }
+    try {
+      if (Durations.parse(value).isZero()) {
+        problems.add(new SpecProblem(field, "must be longer than zero"));
+      }
+    } catch (IllegalArgumentException e) {
+      problems.add(new SpecProblem(field, e.getMessage()));
+    }
+  }
+
+  private static void checkScratch(Scratch scratch, List<SpecProblem> problems) {
+    if (scratch == null) {
+      return;
+    }
+    if (scratch.getMountPath() == null || !scratch.getMountPath().startsWith("/")) {
+      problems.add(new SpecProblem("spec.statelessness.scratch.mountPath", "must be an absolute path such as /tmp"));
+    }
+    if (scratch.getSizeLimit() == null) {
+      problems.add(new SpecProblem("spec.statelessness.scratch.sizeLimit", "is required, e.g. 64Mi"));
+    } else {
+      checkQuantity("spec.statelessness.scratch.sizeLimit", scratch.getSizeLimit(), problems);
+    }
+  }
+
+  private static void checkQuantity(String field, String value, List<SpecProblem> problems) {
+    try {
+      Quantity.getAmountInBytes(new Quantity(value));
+    } catch (IllegalArgumentException e) {
+      problems.add(new SpecProblem(field, "'" + value + "' is not a quantity such as 64Mi or 10Gi"));
+    }
+  }
+
+  private static boolean missingName(dev.stateless.api.v1alpha1.SecretRef ref) {
+    return ref == null || ref.getName() == null || ref.getName().isBlank();
+  }
+}

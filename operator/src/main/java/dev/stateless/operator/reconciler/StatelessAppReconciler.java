@@ -1,0 +1,71 @@
+package dev.stateless.operator.reconciler;
+
+import dev.stateless.api.v1alpha1.StatelessApp;
+import dev.stateless.operator.dependent.DeploymentDependent;
+import dev.stateless.operator.dependent.PodDisruptionBudgetDependent;
+import dev.stateless.operator.dependent.PodDisruptionBudgetNeeded;
+import dev.stateless.operator.dependent.ServiceDependent;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles a StatelessApp: validate the spec, bring the children in shape (only for a valid
+ * spec, so a bad edit never tears down what runs), then compute the status and write it if it
+ * changed.
+ */
+@ControllerConfiguration(name = StatelessAppReconciler.NAME)
+@Workflow(explicitInvocation = true, dependents = {
+    @Dependent(name = "deployment", type = DeploymentDependent.class),
+    @Dependent(name = "service", type = ServiceDependent.class),
+    @Dependent(name = "pdb", type = PodDisruptionBudgetDependent.class, reconcilePrecondition = PodDisruptionBudgetNeeded.class),
+})
+public class StatelessAppReconciler implements Reconciler<StatelessApp> {
+
+  public static final String NAME = "statelessapp";
+  private static final Logger log = LoggerFactory.getLogger(StatelessAppReconciler.class);
+
+  private final SpecValidator validator = new SpecValidator();
+  private final StatusCalculator statusCalculator;
+  private final StatusWriter statusWriter = new StatusWriter();
+
+  public StatelessAppReconciler(Clock clock) {
+    this.statusCalculator = new StatusCalculator(clock);
+  }
+
+  @Override
+  public UpdateControl<StatelessApp> reconcile(StatelessApp app, Context<StatelessApp> context) {
+    List<SpecProblem> problems = validator.validate(app.getSpec());
+    if (problems.isEmpty()) {
+      context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    } else {
+      log.info("StatelessApp {}/{} has an invalid spec, children left as they are: {}",
+          app.getMetadata().getNamespace(), app.getMetadata().getName(), problems);
+    }
+    var observation = new StatusCalculator.Observation(problems, appDeployment(app, context));
+    statusWriter.writeIfChanged(app, statusCalculator.compute(app, observation), context);
+    return UpdateControl.noUpdate();
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<StatelessApp> updateErrorStatus(StatelessApp app, Context<StatelessApp> context, Exception e) {
+    log.warn("Reconcile of StatelessApp {}/{} failed: {}", app.getMetadata().getNamespace(), app.getMetadata().getName(), e.toString());
+    return ErrorStatusUpdateControl.defaultErrorProcessing();
+  }
+
+  private static Optional<Deployment> appDeployment(StatelessApp app, Context<StatelessApp> context) {
+    return context.getSecondaryResources(Deployment.class).stream()
+        .filter(d -> app.getMetadata().getName().equals(d.getMetadata().getName()))
+        .findFirst();
+  }
+}

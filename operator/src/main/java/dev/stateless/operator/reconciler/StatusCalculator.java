@@ -1,0 +1,72 @@
+package dev.stateless.operator.reconciler;
+
+import dev.stateless.api.v1alpha1.StatelessApp;
+import dev.stateless.api.v1alpha1.StatelessAppStatus;
+import dev.stateless.operator.desired.AppLabels;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Computes a StatelessApp's status from what the reconcile observed. Pure: no I/O. */
+public final class StatusCalculator {
+
+  private final Clock clock;
+
+  public StatusCalculator(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** What a reconcile observed: the spec's problems and the app's Deployment, if any. */
+  public record Observation(List<SpecProblem> problems, Optional<Deployment> deployment) {}
+
+  public StatelessAppStatus compute(StatelessApp app, Observation observed) {
+    StatelessAppStatus previous = Optional.ofNullable(app.getStatus()).orElseGet(StatelessAppStatus::new);
+    Long generation = app.getMetadata().getGeneration();
+    Conditions conditions = new Conditions(previous.getConditions(), generation, clock);
+
+    StatelessAppStatus next = new StatelessAppStatus();
+    next.setObservedGeneration(generation);
+    next.setSelector(AppLabels.selectorString(app));
+    Optional<DeploymentStatus> deployed = observed.deployment().map(Deployment::getStatus);
+    next.setReplicas(deployed.map(DeploymentStatus::getReplicas).orElse(0));
+    next.setReadyReplicas(deployed.map(DeploymentStatus::getReadyReplicas).orElse(0));
+
+    if (!observed.problems().isEmpty()) {
+      conditions.set(Conditions.READY, false, "InvalidSpec", observed.problems().stream()
+          .map(SpecProblem::toString)
+          .collect(Collectors.joining("; ")));
+    } else {
+      readiness(observed.deployment(), generation, conditions);
+    }
+    next.setConditions(conditions.toList());
+    next.setViolations(new ArrayList<>(Optional.ofNullable(previous.getViolations()).orElse(List.of())));
+    next.setViolationCount(next.getViolations().size());
+    next.setJwt(previous.getJwt());
+    return next;
+  }
+
+  private static void readiness(Optional<Deployment> deployment, Long generation, Conditions conditions) {
+    if (deployment.isEmpty()) {
+      conditions.set(Conditions.READY, false, "DeploymentMissing", "the app's Deployment is being created");
+      return;
+    }
+    Deployment d = deployment.get();
+    int wanted = Optional.ofNullable(d.getSpec().getReplicas()).orElse(1);
+    DeploymentStatus status = Optional.ofNullable(d.getStatus()).orElseGet(DeploymentStatus::new);
+    int available = Optional.ofNullable(status.getAvailableReplicas()).orElse(0);
+    int updated = Optional.ofNullable(status.getUpdatedReplicas()).orElse(0);
+    boolean observedLatest = status.getObservedGeneration() != null
+        && Objects.equals(status.getObservedGeneration(), d.getMetadata().getGeneration());
+    if (observedLatest && updated >= wanted && available >= wanted) {
+      conditions.set(Conditions.READY, true, "Available", available + "/" + wanted + " replicas available");
+    } else {
+      conditions.set(Conditions.READY, false, "RollingOut",
+          available + "/" + wanted + " replicas available, " + updated + " updated");
+    }
+  }
+}
