@@ -2,7 +2,10 @@ package dev.stateless.operator.desired;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import dev.stateless.operator.jwt.SigningKeys;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +33,28 @@ public record InjectedConfiguration(List<EnvVar> env, List<Volume> volumes, List
       "JWT_JWKS_FILE",
       "SERVICE_BINDING_ROOT");
 
+  public static final String JWT_JWKS_FILE = "JWT_JWKS_FILE";
+  public static final String JWT_MOUNT_PATH = "/var/run/stateless.dev/jwt";
+  static final String JWT_VOLUME = "jwt-keys";
+
   public static InjectedConfiguration of(AppSettings app) {
     List<EnvVar> env = new ArrayList<>();
+    List<Volume> volumes = new ArrayList<>();
+    List<VolumeMount> mounts = new ArrayList<>();
     env.add(new EnvVarBuilder()
         .withName(POD_NAME)
         .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom()
         .build());
-    return new InjectedConfiguration(env, new ArrayList<>(), new ArrayList<>());
+    if (app.spec().getJwt() != null) {
+      // Mounted, not injected as a variable: the kubelet refreshes a mounted Secret, so a rotation
+      // reaches running pods without a restart, and the pod template does not change with it.
+      volumes.add(new VolumeBuilder()
+          .withName(JWT_VOLUME)
+          .withNewSecret().withSecretName(SigningKeys.secretName(app.app())).withDefaultMode(0444).endSecret()
+          .build());
+      mounts.add(new VolumeMountBuilder().withName(JWT_VOLUME).withMountPath(JWT_MOUNT_PATH).withReadOnly(true).build());
+      env.add(new EnvVar(JWT_JWKS_FILE, JWT_MOUNT_PATH + "/" + SigningKeys.SECRET_KEY, null));
+    }
+    return new InjectedConfiguration(env, volumes, mounts);
   }
 }

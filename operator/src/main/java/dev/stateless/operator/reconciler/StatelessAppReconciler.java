@@ -2,6 +2,12 @@ package dev.stateless.operator.reconciler;
 
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.dependent.DeploymentDependent;
+import dev.stateless.operator.dependent.JwtSecretDependent;
+import dev.stateless.operator.dependent.JwtWanted;
+import dev.stateless.operator.desired.AppSettings;
+import dev.stateless.operator.jwt.JwksRotation;
+import dev.stateless.operator.jwt.SigningKeys;
+import io.fabric8.kubernetes.api.model.Secret;
 import dev.stateless.operator.dependent.PodDisruptionBudgetDependent;
 import dev.stateless.operator.dependent.PodDisruptionBudgetNeeded;
 import dev.stateless.operator.dependent.ServiceDependent;
@@ -29,6 +35,7 @@ import org.slf4j.LoggerFactory;
     @Dependent(name = "deployment", type = DeploymentDependent.class),
     @Dependent(name = "service", type = ServiceDependent.class),
     @Dependent(name = "pdb", type = PodDisruptionBudgetDependent.class, reconcilePrecondition = PodDisruptionBudgetNeeded.class),
+    @Dependent(name = "jwt-secret", type = JwtSecretDependent.class, reconcilePrecondition = JwtWanted.class),
 })
 public class StatelessAppReconciler implements Reconciler<StatelessApp> {
 
@@ -36,25 +43,40 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp> {
   private static final Logger log = LoggerFactory.getLogger(StatelessAppReconciler.class);
 
   private final SpecValidator validator = new SpecValidator();
+  private final JwksRotation jwksRotation;
   private final StatusCalculator statusCalculator;
   private final StatusWriter statusWriter = new StatusWriter();
 
   public StatelessAppReconciler(Clock clock) {
+    this.jwksRotation = new JwksRotation(clock);
     this.statusCalculator = new StatusCalculator(clock);
   }
 
   @Override
   public UpdateControl<StatelessApp> reconcile(StatelessApp app, Context<StatelessApp> context) {
+    AppSettings settings = new AppSettings(app);
     List<SpecProblem> problems = validator.validate(app.getSpec());
+    SigningKeys signingKeys = problems.isEmpty()
+        ? SigningKeys.evaluate(settings, secret(app, SigningKeys.secretName(app), context), jwksRotation)
+        : new SigningKeys.NotWanted();
     if (problems.isEmpty()) {
+      context.managedWorkflowAndDependentResourceContext().put(SigningKeys.CONTEXT_KEY, signingKeys);
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     } else {
       log.info("StatelessApp {}/{} has an invalid spec, children left as they are: {}",
           app.getMetadata().getNamespace(), app.getMetadata().getName(), problems);
     }
-    var observation = new StatusCalculator.Observation(problems, appDeployment(app, context));
+    var observation = new StatusCalculator.Observation(problems, appDeployment(app, context), signingKeys);
     statusWriter.writeIfChanged(app, statusCalculator.compute(app, observation), context);
-    return UpdateControl.noUpdate();
+    UpdateControl<StatelessApp> control = UpdateControl.noUpdate();
+    signingKeys.wakeUpAfter().ifPresent(control::rescheduleAfter);
+    return control;
+  }
+
+  private static Optional<Secret> secret(StatelessApp app, String name, Context<StatelessApp> context) {
+    return context.getSecondaryResources(Secret.class).stream()
+        .filter(s -> name.equals(s.getMetadata().getName()))
+        .findFirst();
   }
 
   @Override

@@ -3,6 +3,8 @@ package dev.stateless.operator.reconciler;
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.api.v1alpha1.StatelessAppStatus;
 import dev.stateless.operator.desired.AppLabels;
+import dev.stateless.operator.jwt.InvalidSigningKeysException;
+import dev.stateless.operator.jwt.SigningKeys;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import java.time.Clock;
@@ -22,7 +24,7 @@ public final class StatusCalculator {
   }
 
   /** What a reconcile observed: the spec's problems and the app's Deployment, if any. */
-  public record Observation(List<SpecProblem> problems, Optional<Deployment> deployment) {}
+  public record Observation(List<SpecProblem> problems, Optional<Deployment> deployment, SigningKeys signingKeys) {}
 
   public StatelessAppStatus compute(StatelessApp app, Observation observed) {
     StatelessAppStatus previous = Optional.ofNullable(app.getStatus()).orElseGet(StatelessAppStatus::new);
@@ -40,13 +42,21 @@ public final class StatusCalculator {
       conditions.set(Conditions.READY, false, "InvalidSpec", observed.problems().stream()
           .map(SpecProblem::toString)
           .collect(Collectors.joining("; ")));
+    } else if (observed.signingKeys() instanceof SigningKeys.Unusable unusable) {
+      conditions.set(Conditions.READY, false, InvalidSigningKeysException.REASON,
+          "Secret " + SigningKeys.secretName(app) + " is left as it is: " + unusable.message()
+              + ". Fix it, or delete it to get a fresh key set (tokens signed with its keys then stop verifying)");
     } else {
       readiness(observed.deployment(), generation, conditions);
     }
     next.setConditions(conditions.toList());
     next.setViolations(new ArrayList<>(Optional.ofNullable(previous.getViolations()).orElse(List.of())));
     next.setViolationCount(next.getViolations().size());
-    next.setJwt(previous.getJwt());
+    if (observed.signingKeys() instanceof SigningKeys.Current current) {
+      next.setJwt(current.rotation().status());
+    } else if (observed.signingKeys() instanceof SigningKeys.Unusable) {
+      next.setJwt(previous.getJwt());
+    }
     return next;
   }
 
