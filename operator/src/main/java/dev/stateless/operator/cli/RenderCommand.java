@@ -48,7 +48,7 @@ public final class RenderCommand implements Callable<Integer> {
       if (app.getMetadata().getNamespace() == null) {
         app.getMetadata().setNamespace(DEFAULT_NAMESPACE);
       }
-      List<SpecProblem> problems = new SpecValidator().validate(app.getSpec());
+      List<SpecProblem> problems = new SpecValidator().validate(app);
       if (!problems.isEmpty()) {
         err.println("render: " + file + ": StatelessApp " + app.getMetadata().getName() + " is invalid: " + problems.get(0)
             + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));

@@ -3,6 +3,7 @@ package dev.stateless.operator.dependent;
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.desired.AppSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher.Result;
@@ -53,14 +54,24 @@ public abstract class AppChildDependent<R extends HasMetadata> extends CRUDKuber
   /** The app controls its children: kubectl shows "Controlled By", and deletion cascades. */
   @Override
   protected void addReferenceHandlingMetadata(R desired, StatelessApp app) {
-    desired.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder()
+    desired.getMetadata().setOwnerReferences(List.of(controllerReference(app)));
+  }
+
+  static OwnerReference controllerReference(StatelessApp app) {
+    return new OwnerReferenceBuilder()
         .withApiVersion(app.getApiVersion())
         .withKind(app.getKind())
         .withName(app.getMetadata().getName())
         .withUid(app.getMetadata().getUid())
         .withController(true)
         .withBlockOwnerDeletion(true)
-        .build()));
+        .build();
+  }
+
+  /** Whether {@code actual} is in the shape of {@code desired}: same digest, and no owned field edited. */
+  static <R extends HasMetadata> boolean matches(R desired, R actual, Context<StatelessApp> context) {
+    return Objects.equals(DesiredStateHash.storedOn(desired), DesiredStateHash.storedOn(actual))
+        && GenericKubernetesResourceMatcher.match(desired, actual, false, false, context).matched();
   }
 
   @Override
@@ -71,8 +82,6 @@ public abstract class AppChildDependent<R extends HasMetadata> extends CRUDKuber
   @Override
   public Result<R> match(R actual, StatelessApp app, Context<StatelessApp> context) {
     R desired = desired(app, context);
-    boolean matches = Objects.equals(DesiredStateHash.storedOn(desired), DesiredStateHash.storedOn(actual))
-        && GenericKubernetesResourceMatcher.match(desired, actual, false, false, context).matched();
-    return Result.computed(matches, desired);
+    return Result.computed(matches(desired, actual, context), desired);
   }
 }

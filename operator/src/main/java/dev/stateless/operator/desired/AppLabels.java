@@ -20,7 +20,9 @@ public final class AppLabels {
   public enum Component {
     APP("app"),
     REDIS("redis"),
-    OBJECT_STORAGE("object-storage");
+    OBJECT_STORAGE("object-storage"),
+    /** A CronJob of spec.scheduledJobs and its pods: the app's code, but not serving traffic. */
+    SCHEDULED_JOB("scheduled-job");
 
     private final String value;
 

@@ -59,7 +59,7 @@ public final class AppPodTemplate {
         .withNewLabelSelector().withMatchLabels(AppLabels.selector(app.app())).endLabelSelector()
         .endTopologySpreadConstraint()
         .build();
-    return template(app, pod);
+    return template(app, AppLabels.selector(app.app()), pod);
   }
 
   /** The pod template of a scheduled job: the app's image and configuration, the given command. */
@@ -72,11 +72,12 @@ public final class AppPodTemplate {
         .withRestartPolicy("Never")
         .withContainers(container)
         .build();
-    return template(app, pod);
+    // Not the app's labels: the app's Service would send traffic to a job's pod.
+    return template(app, AppLabels.of(app.app(), AppLabels.Component.SCHEDULED_JOB), pod);
   }
 
-  private static PodTemplateSpec template(AppSettings app, PodSpec pod) {
-    Map<String, String> labels = new LinkedHashMap<>(AppLabels.selector(app.app()));
+  private static PodTemplateSpec template(AppSettings app, Map<String, String> baseLabels, PodSpec pod) {
+    Map<String, String> labels = new LinkedHashMap<>(baseLabels);
     if (app.enforcement() == EnforcementMode.Enforce) {
       labels.put(ENFORCEMENT_LABEL, EnforcementMode.Enforce.name());
     }

@@ -6,6 +6,7 @@ import dev.stateless.api.v1alpha1.Durations;
 import dev.stateless.api.v1alpha1.JwtSpec;
 import dev.stateless.api.v1alpha1.ObjectStorageSpec;
 import dev.stateless.api.v1alpha1.RedisSpec;
+import dev.stateless.api.v1alpha1.ScheduledJob;
 import dev.stateless.api.v1alpha1.Scratch;
 import dev.stateless.api.v1alpha1.StatelessAppSpec;
 import dev.stateless.operator.desired.InjectedConfiguration;
@@ -21,7 +22,13 @@ import java.util.List;
  */
 public final class SpecValidator {
 
-  public List<SpecProblem> validate(StatelessAppSpec spec) {
+  /** Validates an app's spec; the app's name matters for the names of its children. */
+  public List<SpecProblem> validate(dev.stateless.api.v1alpha1.StatelessApp app) {
+    String appName = app.getMetadata() == null ? null : app.getMetadata().getName();
+    return validate(appName, app.getSpec());
+  }
+
+  private List<SpecProblem> validate(String appName, StatelessAppSpec spec) {
     List<SpecProblem> problems = new ArrayList<>();
     if (spec == null) {
       problems.add(new SpecProblem("spec", "is missing; set at least spec.image"));
@@ -41,6 +48,7 @@ public final class SpecValidator {
     checkRedis(spec.getRedis(), problems);
     checkObjectStorage(spec.getObjectStorage(), problems);
     checkJwt(spec.getJwt(), problems);
+    checkScheduledJobs(appName, spec.getScheduledJobs(), problems);
     if (spec.getStatelessness() != null) {
       checkScratch(spec.getStatelessness().getScratch(), problems);
     }
@@ -118,6 +126,40 @@ public final class SpecValidator {
     }
     checkDuration("spec.jwt.rotationPeriod", jwt.getRotationPeriod(), problems);
     checkDuration("spec.jwt.tokenTTL", jwt.getTokenTTL(), problems);
+  }
+
+  /** Longest CronJob name: the controller appends an 11-character suffix to name its Jobs. */
+  static final int MAX_CRONJOB_NAME = 52;
+  private static final java.util.regex.Pattern DNS_LABEL = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+  private static void checkScheduledJobs(String appName, List<ScheduledJob> jobs, List<SpecProblem> problems) {
+    if (jobs == null) {
+      return;
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (int i = 0; i < jobs.size(); i++) {
+      ScheduledJob job = jobs.get(i);
+      String at = "spec.scheduledJobs[" + i + "]";
+      if (job == null) {
+        problems.add(new SpecProblem(at, "is empty"));
+        continue;
+      }
+      String name = job.getName();
+      String label = name == null ? at : "scheduled job '" + name + "' (" + at + ")";
+      if (name == null || !DNS_LABEL.matcher(name).matches()) {
+        problems.add(new SpecProblem(at + ".name", "must be lowercase letters, digits and '-', e.g. nightly-cleanup"));
+      } else if (!names.add(name)) {
+        problems.add(new SpecProblem(at + ".name", "'" + name + "' is used by another scheduled job"));
+      } else if (appName != null && (appName + "-" + name).length() > MAX_CRONJOB_NAME) {
+        problems.add(new SpecProblem(at + ".name", "the CronJob name " + appName + "-" + name + " is longer than "
+            + MAX_CRONJOB_NAME + " characters; shorten the job name"));
+      }
+      CronSchedule.problem(job.getSchedule())
+          .ifPresent(problem -> problems.add(new SpecProblem(label + ".schedule", problem)));
+      if (job.getCommand() == null || job.getCommand().isEmpty()) {
+        problems.add(new SpecProblem(label + ".command", "is required, e.g. [\"java\", \"-cp\", \"/app/app.jar\", \"shop.Cleanup\"]"));
+      }
+    }
   }
 
   private static void checkDuration(String field, String value, List<SpecProblem> problems) {

@@ -1,7 +1,10 @@
 package dev.stateless.operator.reconciler;
 
 import dev.stateless.api.v1alpha1.StatelessApp;
+import dev.stateless.operator.dependent.AutoscalingWanted;
 import dev.stateless.operator.dependent.DeploymentDependent;
+import dev.stateless.operator.dependent.HorizontalPodAutoscalerDependent;
+import dev.stateless.operator.dependent.ScheduledJobsDependent;
 import dev.stateless.operator.dependent.JwtSecretDependent;
 import dev.stateless.operator.dependent.JwtWanted;
 import dev.stateless.operator.desired.AppSettings;
@@ -36,6 +39,8 @@ import org.slf4j.LoggerFactory;
     @Dependent(name = "service", type = ServiceDependent.class),
     @Dependent(name = "pdb", type = PodDisruptionBudgetDependent.class, reconcilePrecondition = PodDisruptionBudgetNeeded.class),
     @Dependent(name = "jwt-secret", type = JwtSecretDependent.class, reconcilePrecondition = JwtWanted.class),
+    @Dependent(name = "hpa", type = HorizontalPodAutoscalerDependent.class, reconcilePrecondition = AutoscalingWanted.class),
+    @Dependent(name = "scheduled-jobs", type = ScheduledJobsDependent.class),
 })
 public class StatelessAppReconciler implements Reconciler<StatelessApp> {
 
@@ -55,7 +60,7 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp> {
   @Override
   public UpdateControl<StatelessApp> reconcile(StatelessApp app, Context<StatelessApp> context) {
     AppSettings settings = new AppSettings(app);
-    List<SpecProblem> problems = validator.validate(app.getSpec());
+    List<SpecProblem> problems = validator.validate(app);
     SigningKeys signingKeys = problems.isEmpty()
         ? SigningKeys.evaluate(settings, secret(app, SigningKeys.secretName(app), context), jwksRotation)
         : new SigningKeys.NotWanted();

@@ -73,10 +73,12 @@ public final class StatusCalculator {
     boolean observedLatest = status.getObservedGeneration() != null
         && Objects.equals(status.getObservedGeneration(), d.getMetadata().getGeneration());
     if (observedLatest && updated >= wanted && available >= wanted) {
-      conditions.set(Conditions.READY, true, "Available", available + "/" + wanted + " replicas available");
+      conditions.set(Conditions.READY, true, "Available", "all " + available + " replicas available");
     } else {
+      // The message leaves out the wanted count: it moves with the autoscaler, and a status that
+      // changed with every scaling step would be a write per step for no new information.
       conditions.set(Conditions.READY, false, "RollingOut",
-          available + "/" + wanted + " replicas available, " + updated + " updated");
+          available + " replicas available, " + updated + " up to date");
     }
   }
 }

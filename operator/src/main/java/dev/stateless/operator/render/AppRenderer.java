@@ -3,7 +3,9 @@ package dev.stateless.operator.render;
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.dependent.DeploymentDependent;
 import dev.stateless.operator.dependent.DesiredStateHash;
+import dev.stateless.operator.dependent.HorizontalPodAutoscalerDependent;
 import dev.stateless.operator.dependent.JwtSecretDependent;
+import dev.stateless.operator.dependent.ScheduledJobsDependent;
 import io.fabric8.kubernetes.api.model.Secret;
 import dev.stateless.operator.dependent.PodDisruptionBudgetDependent;
 import dev.stateless.operator.dependent.ServiceDependent;
@@ -32,9 +34,13 @@ public final class AppRenderer {
     if (PodDisruptionBudgetDependent.isNeeded(settings)) {
       objects.add(new PodDisruptionBudgetDependent().render(app));
     }
+    if (settings.autoscaling().isPresent()) {
+      objects.add(new HorizontalPodAutoscalerDependent().render(app));
+    }
     if (app.getSpec().getJwt() != null) {
       objects.add(new JwtSecretDependent().render(app));
     }
+    objects.addAll(new ScheduledJobsDependent().render(app));
     objects.forEach(AppRenderer::redactSecrets);
     return objects;
   }
