@@ -40,6 +40,6 @@ final class HostPathRule implements PodRule {
     return CelSnippets.message(
         "hostPath volume(s) ",
         offenders,
-        ": data on the node's disk stays on one node. Move it to Redis or object storage.");
+        ": data on the node disk stays on that node. Move it to Redis or object storage.");
   }
 }
