@@ -25,7 +25,7 @@ final class ReplicaFloorRule {
             Rule.FAILOVER_REPLICAS,
             object,
             Subject.field(field),
-            object + ": " + count + "; with fewer than " + MINIMUM_REPLICAS + " replicas there is nothing to"
+            count + "; with fewer than " + MINIMUM_REPLICAS + " replicas there is nothing to"
                 + " fail over to during a restart, node drain or rollout. Set " + field + " to at least "
                 + MINIMUM_REPLICAS + "."));
   }

@@ -18,7 +18,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "audit",
-    mixinStandardHelpOptions = true,
     description = "Check Kubernetes manifests (files, directories, multi-document YAML, Helm output) against the statelessness rules.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:no violations (suppressed ones do not count)", "1:violations found", "2:unreadable input or bad usage"})
@@ -29,6 +28,9 @@ public final class AuditCommand implements Callable<Integer> {
   public static final int UNREADABLE = 2;
 
   @Spec private CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  private boolean help;
 
   @Option(
       names = {"-f", "--filename"},
@@ -63,14 +65,9 @@ public final class AuditCommand implements Callable<Integer> {
         problems.add(e);
       }
     }
-    AuditResult result = null;
-    if (problems.isEmpty()) {
-      try {
-        result = new ManifestAuditor(AuditCommand::uriOf).audit(files.size(), documents);
-      } catch (UnreadableManifestException e) {
-        problems.add(e);
-      }
-    }
+    ManifestAuditor auditor = new ManifestAuditor(AuditCommand::uriOf);
+    AuditResult result = auditor.audit(files.size(), documents);
+    problems.addAll(auditor.problems());
     if (!problems.isEmpty()) {
       problems.forEach(p -> err.println("audit: cannot read " + location(p) + ": " + p.getMessage()));
       err.flush();

@@ -43,19 +43,29 @@ final class ManifestAuditor {
 
   private final Function<java.nio.file.Path, String> uriOf;
   private final List<AuditFinding> findings = new ArrayList<>();
+  private final List<UnreadableManifestException> problems = new ArrayList<>();
   private int objectsChecked;
 
   ManifestAuditor(Function<java.nio.file.Path, String> uriOf) {
     this.uriOf = uriOf;
   }
 
-  AuditResult audit(int files, List<ManifestDocument> documents) throws UnreadableManifestException {
+  /** Checks every document; those that do not fit their kind's schema end up in {@link #problems()}. */
+  AuditResult audit(int files, List<ManifestDocument> documents) {
     List<ManifestDocument> objects = expandLists(documents);
     Map<ScaleTarget, Autoscaler> autoscalers = autoscalers(objects);
     for (ManifestDocument document : objects) {
-      check(document, autoscalers);
+      try {
+        check(document, autoscalers);
+      } catch (UnreadableManifestException e) {
+        problems.add(e);
+      }
     }
     return new AuditResult(files, objectsChecked, List.copyOf(findings));
+  }
+
+  List<UnreadableManifestException> problems() {
+    return List.copyOf(problems);
   }
 
   private void check(ManifestDocument document, Map<ScaleTarget, Autoscaler> autoscalers) throws UnreadableManifestException {
@@ -189,12 +199,18 @@ final class ManifestAuditor {
     return expanded;
   }
 
-  private static Map<ScaleTarget, Autoscaler> autoscalers(List<ManifestDocument> documents) throws UnreadableManifestException {
+  private Map<ScaleTarget, Autoscaler> autoscalers(List<ManifestDocument> documents) {
     Map<ScaleTarget, Autoscaler> autoscalers = new HashMap<>();
     for (ManifestDocument document : documents) {
       if ("HorizontalPodAutoscaler".equals(document.kind())) {
         // autoscaling/v1 and v2 share scaleTargetRef and minReplicas.
-        HorizontalPodAutoscaler hpa = read(document, HorizontalPodAutoscaler.class);
+        HorizontalPodAutoscaler hpa;
+        try {
+          hpa = read(document, HorizontalPodAutoscaler.class);
+        } catch (UnreadableManifestException e) {
+          problems.add(e);
+          continue;
+        }
         if (hpa.getSpec() != null && hpa.getSpec().getScaleTargetRef() != null) {
           String namespace = hpa.getMetadata() == null ? null : hpa.getMetadata().getNamespace();
           String name = hpa.getMetadata() == null ? null : hpa.getMetadata().getName();
