@@ -27,7 +27,7 @@ final class PersistentVolumeRule implements PodRule {
           Subject subject = Subject.volume(volume.getName());
           String what =
               volume.getPersistentVolumeClaim() != null && field.equals(VolumeSource.PERSISTENT_VOLUME_CLAIM.field())
-                  ? "mounts the persistentVolumeClaim \"" + volume.getPersistentVolumeClaim().getClaimName() + "\""
+                  ? "mounts a persistentVolumeClaim" + claimName(volume)
                   : "is a " + field + " persistent volume";
           findings.add(
               new Finding(
@@ -39,6 +39,11 @@ final class PersistentVolumeRule implements PodRule {
       }
     }
     return findings;
+  }
+
+  private static String claimName(Volume volume) {
+    String name = volume.getPersistentVolumeClaim().getClaimName();
+    return name == null ? "" : " (\"" + name + "\")";
   }
 
   @Override

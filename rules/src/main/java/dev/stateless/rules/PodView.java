@@ -68,7 +68,7 @@ final class PodView {
     List<String> mounts = new ArrayList<>();
     for (ContainerView container : containers) {
       for (VolumeMount mount : container.volumeMounts()) {
-        if (Objects.equals(mount.getName(), volumeName)) {
+        if (volumeName != null && volumeName.equals(mount.getName())) {
           String subPath = mount.getSubPath() != null ? mount.getSubPath() : mount.getSubPathExpr();
           mounts.add(
               container.subject()
