@@ -2,6 +2,7 @@ package dev.stateless.operator;
 
 import dev.stateless.operator.cli.RenderCommand;
 import dev.stateless.operator.cli.RunCommand;
+import dev.stateless.rules.audit.AuditCommand;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The operator's command line: {@code run} (the default), {@code render}, {@code audit}. */
 @Command(name = "stateless-operator", mixinStandardHelpOptions = true, version = "stateless-operator 0.1.0",
     description = "Makes statelessness a contract: runs StatelessApps and verifies they keep no local state.",
-    subcommands = {RunCommand.class, RenderCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, RenderCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");

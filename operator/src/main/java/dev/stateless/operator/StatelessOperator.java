@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
@@ -19,18 +21,22 @@ public final class StatelessOperator {
 
   /** What the operator is told at start: where to look, and whether to elect a leader. */
   public record Settings(
-      Set<String> namespaces, Optional<LeaderElectionConfiguration> leaderElection, Metrics metrics, Clock clock) {
+      Set<String> namespaces,
+      Optional<LeaderElectionConfiguration> leaderElection,
+      Metrics metrics,
+      MeterRegistry meterRegistry,
+      Clock clock) {
 
     public static Settings allNamespaces() {
-      return new Settings(Set.of(), Optional.empty(), Metrics.NOOP, Clock.systemUTC());
+      return new Settings(Set.of(), Optional.empty(), Metrics.NOOP, new SimpleMeterRegistry(), Clock.systemUTC());
     }
 
     public Settings withMetrics(Metrics metrics) {
-      return new Settings(namespaces, leaderElection, metrics, clock);
+      return new Settings(namespaces, leaderElection, metrics, meterRegistry, clock);
     }
 
     public Settings withClock(Clock clock) {
-      return new Settings(namespaces, leaderElection, metrics, clock);
+      return new Settings(namespaces, leaderElection, metrics, meterRegistry, clock);
     }
   }
 
@@ -45,7 +51,7 @@ public final class StatelessOperator {
           .withMetrics(settings.metrics());
       settings.leaderElection().ifPresent(overrider::withLeaderElectionConfiguration);
     });
-    operator.register(new StatelessAppReconciler(settings.clock()), controller -> {
+    operator.register(new StatelessAppReconciler(settings.clock(), settings.meterRegistry()), controller -> {
       if (settings.namespaces().isEmpty()) {
         controller.watchingAllNamespaces();
       } else {

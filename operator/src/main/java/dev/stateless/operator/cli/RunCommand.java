@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ public final class RunCommand implements Callable<Integer> {
       return 1;
     }
     var settings = new StatelessOperator.Settings(
-        Set.copyOf(new HashSet<>(namespaces)), leaderElection(client), Metrics.NOOP, Clock.systemUTC());
+        Set.copyOf(new HashSet<>(namespaces)), leaderElection(client), Metrics.NOOP, new SimpleMeterRegistry(), Clock.systemUTC());
     Operator operator = StatelessOperator.create(client, settings);
     operator.installShutdownHook(Duration.ofSeconds(10));
     operator.start();

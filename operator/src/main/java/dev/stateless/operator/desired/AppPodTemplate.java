@@ -2,6 +2,8 @@ package dev.stateless.operator.desired;
 
 import dev.stateless.api.v1alpha1.EnforcementMode;
 import dev.stateless.api.v1alpha1.Scratch;
+import dev.stateless.rules.PodContract;
+import dev.stateless.rules.RuleSettings;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -36,8 +38,8 @@ public final class AppPodTemplate {
 
   public static final String CONTAINER_NAME = "app";
   public static final String PORT_NAME = "http";
-  public static final String SCRATCH_VOLUME = "scratch";
-  public static final String ENFORCEMENT_LABEL = "stateless.dev/enforcement";
+  public static final String SCRATCH_VOLUME = PodContract.SCRATCH_VOLUME_NAME;
+  public static final String ENFORCEMENT_LABEL = PodContract.ENFORCEMENT_LABEL;
   public static final String CONFIG_HASH_ANNOTATION = "stateless.dev/config-hash";
 
   private AppPodTemplate() {}
@@ -79,10 +81,12 @@ public final class AppPodTemplate {
   private static PodTemplateSpec template(AppSettings app, Map<String, String> baseLabels, PodSpec pod) {
     Map<String, String> labels = new LinkedHashMap<>(baseLabels);
     if (app.enforcement() == EnforcementMode.Enforce) {
-      labels.put(ENFORCEMENT_LABEL, EnforcementMode.Enforce.name());
+      labels.put(ENFORCEMENT_LABEL, PodContract.ENFORCE);
     }
+    // The admission policy sees only the pod: the app's settings travel on it.
+    Map<String, String> annotations = new LinkedHashMap<>(PodContract.annotationsFor(RuleSettings.from(app.statelessness())));
     return new PodTemplateSpecBuilder()
-        .withNewMetadata().withLabels(labels).endMetadata()
+        .withNewMetadata().withLabels(labels).withAnnotations(annotations).endMetadata()
         .withSpec(pod)
         .build();
   }

@@ -10,7 +10,17 @@ import dev.stateless.operator.dependent.JwtWanted;
 import dev.stateless.operator.desired.AppSettings;
 import dev.stateless.operator.jwt.JwksRotation;
 import dev.stateless.operator.jwt.SigningKeys;
+import dev.stateless.api.v1alpha1.StatelessAppStatus;
+import dev.stateless.api.v1alpha1.Violation;
+import dev.stateless.operator.verification.LiveObjects;
+import dev.stateless.operator.verification.StatelessnessVerifier;
+import dev.stateless.operator.verification.ViolationEvents;
+import dev.stateless.operator.verification.ViolationGauge;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.stateless.operator.dependent.PodDisruptionBudgetDependent;
 import dev.stateless.operator.dependent.PodDisruptionBudgetNeeded;
 import dev.stateless.operator.dependent.ServiceDependent;
@@ -51,10 +61,21 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp> {
   private final JwksRotation jwksRotation;
   private final StatusCalculator statusCalculator;
   private final StatusWriter statusWriter = new StatusWriter();
+  private final LiveObjects liveObjects = new LiveObjects();
+  private final StatelessnessVerifier verifier = new StatelessnessVerifier();
+  private final ViolationEvents violationEvents;
+  private final ViolationGauge violationGauge;
 
-  public StatelessAppReconciler(Clock clock) {
+  public StatelessAppReconciler(Clock clock, MeterRegistry meterRegistry) {
     this.jwksRotation = new JwksRotation(clock);
     this.statusCalculator = new StatusCalculator(clock);
+    this.violationEvents = new ViolationEvents(clock);
+    this.violationGauge = new ViolationGauge(meterRegistry);
+  }
+
+  @Override
+  public List<EventSource<?, StatelessApp>> prepareEventSources(EventSourceContext<StatelessApp> context) {
+    return liveObjects.eventSources(context);
   }
 
   @Override
@@ -71,8 +92,13 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp> {
       log.info("StatelessApp {}/{} has an invalid spec, children left as they are: {}",
           app.getMetadata().getNamespace(), app.getMetadata().getName(), problems);
     }
-    var observation = new StatusCalculator.Observation(problems, appDeployment(app, context), signingKeys);
-    statusWriter.writeIfChanged(app, statusCalculator.compute(app, observation), context);
+    List<Violation> violations = verifier.violations(app, new StatelessnessVerifier.Subjects(
+        liveObjects.podsOf(app), appService(app, context), liveObjects.ingressesIn(app.getMetadata().getNamespace())));
+    var observation = new StatusCalculator.Observation(problems, appDeployment(app, context), signingKeys, violations);
+    StatelessAppStatus status = statusCalculator.compute(app, observation);
+    violationEvents.announceNew(context.getClient(), app, app.getStatus() == null ? null : app.getStatus().getViolations(), violations);
+    violationGauge.set(app.getMetadata().getNamespace(), app.getMetadata().getName(), violations.size());
+    statusWriter.writeIfChanged(app, status, context);
     UpdateControl<StatelessApp> control = UpdateControl.noUpdate();
     signingKeys.wakeUpAfter().ifPresent(control::rescheduleAfter);
     return control;
@@ -88,6 +114,12 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp> {
   public ErrorStatusUpdateControl<StatelessApp> updateErrorStatus(StatelessApp app, Context<StatelessApp> context, Exception e) {
     log.warn("Reconcile of StatelessApp {}/{} failed: {}", app.getMetadata().getNamespace(), app.getMetadata().getName(), e.toString());
     return ErrorStatusUpdateControl.defaultErrorProcessing();
+  }
+
+  private static Optional<Service> appService(StatelessApp app, Context<StatelessApp> context) {
+    return context.getSecondaryResources(Service.class).stream()
+        .filter(service -> app.getMetadata().getName().equals(service.getMetadata().getName()))
+        .findFirst();
   }
 
   private static Optional<Deployment> appDeployment(StatelessApp app, Context<StatelessApp> context) {

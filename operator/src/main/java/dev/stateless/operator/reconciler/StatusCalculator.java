@@ -2,6 +2,7 @@ package dev.stateless.operator.reconciler;
 
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.api.v1alpha1.StatelessAppStatus;
+import dev.stateless.api.v1alpha1.Violation;
 import dev.stateless.operator.desired.AppLabels;
 import dev.stateless.operator.jwt.InvalidSigningKeysException;
 import dev.stateless.operator.jwt.SigningKeys;
@@ -24,7 +25,8 @@ public final class StatusCalculator {
   }
 
   /** What a reconcile observed: the spec's problems and the app's Deployment, if any. */
-  public record Observation(List<SpecProblem> problems, Optional<Deployment> deployment, SigningKeys signingKeys) {}
+  public record Observation(
+      List<SpecProblem> problems, Optional<Deployment> deployment, SigningKeys signingKeys, List<Violation> violations) {}
 
   public StatelessAppStatus compute(StatelessApp app, Observation observed) {
     StatelessAppStatus previous = Optional.ofNullable(app.getStatus()).orElseGet(StatelessAppStatus::new);
@@ -49,15 +51,25 @@ public final class StatusCalculator {
     } else {
       readiness(observed.deployment(), generation, conditions);
     }
+    statelessness(observed.violations(), conditions);
     next.setConditions(conditions.toList());
-    next.setViolations(new ArrayList<>(Optional.ofNullable(previous.getViolations()).orElse(List.of())));
-    next.setViolationCount(next.getViolations().size());
+    next.setViolations(new ArrayList<>(observed.violations()));
+    next.setViolationCount(observed.violations().size());
     if (observed.signingKeys() instanceof SigningKeys.Current current) {
       next.setJwt(current.rotation().status());
     } else if (observed.signingKeys() instanceof SigningKeys.Unusable) {
       next.setJwt(previous.getJwt());
     }
     return next;
+  }
+
+  private static void statelessness(List<Violation> violations, Conditions conditions) {
+    if (violations.isEmpty()) {
+      conditions.set(Conditions.STATELESS, true, "NoViolations", "no violation on the app's pods, Service, Ingresses or spec");
+    } else {
+      conditions.set(Conditions.STATELESS, false, "ViolationsFound", violations.size()
+          + (violations.size() == 1 ? " violation: " : " violations, the newest: ") + violations.get(0));
+    }
   }
 
   private static void readiness(Optional<Deployment> deployment, Long generation, Conditions conditions) {
