@@ -4,7 +4,10 @@ import dev.stateless.operator.reconciler.StatelessAppReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import dev.stateless.operator.verification.ViolationGauge;
+import io.javaoperatorsdk.operator.api.monitoring.AggregatedMetrics;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -41,6 +44,8 @@ public final class StatelessOperator {
   }
 
   public static Operator create(KubernetesClient client, Settings settings) {
+    ViolationGauge violationGauge = new ViolationGauge(settings.meterRegistry());
+    Metrics metrics = new AggregatedMetrics(List.of(settings.metrics(), violationGauge.forgetDeletedApps()));
     Operator operator = new Operator(overrider -> {
       overrider.withKubernetesClient(client)
           // Server-side apply is off for the primary and the dependents alike: the API servers the
@@ -48,10 +53,10 @@ public final class StatelessOperator {
           .withUseSSAToPatchPrimaryResource(false)
           .withSSABasedCreateUpdateMatchForDependentResources(false)
           .withCloseClientOnStop(false)
-          .withMetrics(settings.metrics());
+          .withMetrics(metrics);
       settings.leaderElection().ifPresent(overrider::withLeaderElectionConfiguration);
     });
-    operator.register(new StatelessAppReconciler(settings.clock(), settings.meterRegistry()), controller -> {
+    operator.register(new StatelessAppReconciler(settings.clock(), violationGauge), controller -> {
       if (settings.namespaces().isEmpty()) {
         controller.watchingAllNamespaces();
       } else {

@@ -20,7 +20,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.micrometer.core.instrument.MeterRegistry;
 import dev.stateless.operator.dependent.PodDisruptionBudgetDependent;
 import dev.stateless.operator.dependent.PodDisruptionBudgetNeeded;
 import dev.stateless.operator.dependent.ServiceDependent;
@@ -66,11 +65,11 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp> {
   private final ViolationEvents violationEvents;
   private final ViolationGauge violationGauge;
 
-  public StatelessAppReconciler(Clock clock, MeterRegistry meterRegistry) {
+  public StatelessAppReconciler(Clock clock, ViolationGauge violationGauge) {
     this.jwksRotation = new JwksRotation(clock);
     this.statusCalculator = new StatusCalculator(clock);
     this.violationEvents = new ViolationEvents(clock);
-    this.violationGauge = new ViolationGauge(meterRegistry);
+    this.violationGauge = violationGauge;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.stateless.operator.verification;
 
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -35,6 +37,19 @@ public final class ViolationGauge {
     if (perApp.remove(namespace + "/" + app) != null) {
       registry.find(NAME).tag("namespace", namespace).tag("app", app).meters().forEach(registry::remove);
     }
+  }
+
+  /**
+   * Tells the gauge when an app is gone. JOSDK reports a deleted primary to its metrics even when
+   * the reconciler has no cleanup step, so this needs no finalizer on the app.
+   */
+  public Metrics forgetDeletedApps() {
+    return new Metrics() {
+      @Override
+      public void cleanupDoneFor(ResourceID app, Map<String, Object> metadata) {
+        remove(app.getNamespace().orElse(""), app.getName());
+      }
+    };
   }
 
   public int total() {

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,13 +25,20 @@ public final class OperatorHarness implements AutoCloseable {
   private final KubernetesMockServer server;
   private final KubernetesClient client;
   private final ReconcileCounter reconciles = new ReconcileCounter();
+  private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
   private final Operator operator;
 
   public OperatorHarness(KubernetesMockServer server, KubernetesClient client) {
     this.server = server;
     this.client = client;
-    this.operator = StatelessOperator.create(client, StatelessOperator.Settings.allNamespaces().withMetrics(reconciles));
+    var settings = StatelessOperator.Settings.allNamespaces().withMetrics(reconciles);
+    this.operator = StatelessOperator.create(client, new StatelessOperator.Settings(
+        settings.namespaces(), settings.leaderElection(), reconciles, meterRegistry, settings.clock()));
     operator.start();
+  }
+
+  public SimpleMeterRegistry meterRegistry() {
+    return meterRegistry;
   }
 
   public KubernetesClient client() {

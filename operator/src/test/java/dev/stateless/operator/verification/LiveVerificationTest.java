@@ -91,6 +91,7 @@ class LiveVerificationTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("shop-abc-2", "no-emptydir"));
     assertThat(reported.getStatus().getViolations().get(0).getMessage()).contains("sidecar-cache");
     assertThat(reported.getStatus().getViolationCount()).isEqualTo(1);
+    assertThat(operator.meterRegistry().get(ViolationGauge.NAME).tag("app", "shop").gauge().value()).isEqualTo(1.0);
     assertThat(OperatorHarness.condition(reported, "Stateless").orElseThrow().getStatus()).isEqualTo("False");
     assertThat(OperatorHarness.condition(reported, "Ready").orElseThrow().getReason())
         .as("Audit mode reports, it does not block").isNotEqualTo("ViolationsFound");
@@ -115,6 +116,11 @@ class LiveVerificationTest {
     client.pods().inNamespace(NS).withName("shop-abc-2").delete();
     StatelessApp fixed = operator.awaitApp(NS, "shop", OperatorHarness.hasCondition("Stateless", "True", "NoViolations"));
     assertThat(fixed.getStatus().getViolations()).isEmpty();
+    assertThat(operator.meterRegistry().get(ViolationGauge.NAME).tag("app", "shop").gauge().value()).isZero();
+
+    client.resource(fixed).delete();
+    Awaitility.await().atMost(Duration.ofSeconds(5))
+        .until(() -> operator.meterRegistry().find(ViolationGauge.NAME).tag("app", "shop").gauge() == null);
   }
 
   @Test
