@@ -1,0 +1,88 @@
+package dev.stateless.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stateless.api.v1alpha1.Autoscaling;
+import dev.stateless.api.v1alpha1.BackendMode;
+import dev.stateless.api.v1alpha1.JwtSpec;
+import dev.stateless.api.v1alpha1.ObjectStorageSpec;
+import dev.stateless.api.v1alpha1.RedisSpec;
+import dev.stateless.api.v1alpha1.ScheduledJob;
+import dev.stateless.api.v1alpha1.Scratch;
+import dev.stateless.api.v1alpha1.StatelessApp;
+import dev.stateless.api.v1alpha1.Statelessness;
+import dev.stateless.operator.testing.TestApps;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Each check names the field it is about; a valid app has no problem. */
+class SpecValidatorTest {
+
+  final SpecValidator validator = new SpecValidator();
+
+  List<String> fieldsOf(Consumer<StatelessApp> edit) {
+    StatelessApp app = TestApps.app("ns", "shop");
+    edit.accept(app);
+    return validator.validate(app).stream().map(SpecProblem::field).toList();
+  }
+
+  @Test
+  void aMinimalAppIsValid() {
+    assertThat(fieldsOf(app -> {})).isEmpty();
+  }
+
+  @Test
+  void eachProblemNamesItsField() {
+    assertThat(fieldsOf(app -> app.getSpec().setImage(" "))).containsExactly("spec.image");
+    assertThat(fieldsOf(app -> app.getSpec().setPort(70000))).containsExactly("spec.port");
+    assertThat(fieldsOf(app -> app.getSpec().setReplicas(-1))).containsExactly("spec.replicas");
+    assertThat(fieldsOf(app -> app.getSpec().getEnv().add(new EnvVar("REDIS_URL", "x", null)))).containsExactly("spec.env[0].name");
+    assertThat(fieldsOf(app -> {
+      Autoscaling autoscaling = new Autoscaling();
+      app.getSpec().setAutoscaling(autoscaling);
+    })).containsExactly("spec.autoscaling.maxReplicas");
+    assertThat(fieldsOf(app -> {
+      RedisSpec redis = new RedisSpec();
+      redis.setMode(BackendMode.External);
+      app.getSpec().setRedis(redis);
+    })).containsExactly("spec.redis.externalSecretRef");
+    assertThat(fieldsOf(app -> {
+      ObjectStorageSpec storage = new ObjectStorageSpec();
+      storage.setMode(BackendMode.External);
+      app.getSpec().setObjectStorage(storage);
+    })).containsExactly("spec.objectStorage.externalSecretRef", "spec.objectStorage.endpoint");
+    assertThat(fieldsOf(app -> {
+      JwtSpec jwt = new JwtSpec();
+      jwt.setRotationPeriod("a month");
+      jwt.setTokenTTL("0s");
+      app.getSpec().setJwt(jwt);
+    })).containsExactly("spec.jwt.rotationPeriod", "spec.jwt.tokenTTL");
+    assertThat(fieldsOf(app -> {
+      Statelessness statelessness = new Statelessness();
+      statelessness.setScratch(new Scratch("tmp", "lots"));
+      app.getSpec().setStatelessness(statelessness);
+    })).containsExactly("spec.statelessness.scratch.mountPath", "spec.statelessness.scratch.sizeLimit");
+  }
+
+  @Test
+  void scheduledJobsAreCheckedOneByOne() {
+    assertThat(fieldsOf(app -> app.getSpec().setScheduledJobs(List.of(
+        new ScheduledJob("cleanup", "0 3 * * *", List.of("true")),
+        new ScheduledJob("cleanup", "0 3 * * *", List.of("true")),
+        new ScheduledJob("Bad_Name", "0 3 * *", List.of()),
+        new ScheduledJob("x".repeat(50), "@daily", List.of("true"))))))
+        .containsExactly(
+            "spec.scheduledJobs[1].name",
+            "spec.scheduledJobs[2].name",
+            "scheduled job 'Bad_Name' (spec.scheduledJobs[2]).schedule",
+            "scheduled job 'Bad_Name' (spec.scheduledJobs[2]).command",
+            "spec.scheduledJobs[3].name");
+  }
+
+  @Test
+  void aMissingSpecIsOneProblem() {
+    assertThat(fieldsOf(app -> app.setSpec(null))).containsExactly("spec");
+  }
+}
