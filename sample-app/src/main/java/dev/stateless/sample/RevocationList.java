@@ -1,0 +1,53 @@
+package dev.stateless.sample;
+
+import io.lettuce.core.SetArgs;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Revoked access tokens (by {@code jti}) and revoked logins (by session family {@code sid}), kept
+ * in Redis so every replica sees them, until the last token they concern has expired.
+ *
+ * <p>Every authenticated request asks this list twice; the answers come from {@link TrackedKeys},
+ * a local view that Redis invalidates by push, so the check costs no round trip once a replica has
+ * seen a token, and a revocation reaches every replica as soon as Redis has pushed the invalidation.
+ */
+final class RevocationList {
+
+  private final Redis redis;
+  private final RedisKeys keys;
+  private final TrackedKeys view;
+  private final Clock clock;
+
+  RevocationList(Redis redis, RedisKeys keys, TrackedKeys view, Clock clock) {
+    this.redis = redis;
+    this.keys = keys;
+    this.view = view;
+    this.clock = clock;
+  }
+
+  /** Revokes one access token until it would have expired anyway (plus a margin for clock skew). */
+  void revokeToken(String tokenId, Instant expiresAt) {
+    Duration remaining = Duration.between(clock.instant(), expiresAt).plusMinutes(1);
+    set(keys.revokedToken(tokenId), remaining);
+  }
+
+  /** Revokes a whole login: its access tokens, refresh tokens and server-side session. */
+  void revokeFamily(String family, Duration lifetime) {
+    set(keys.revokedFamily(family), lifetime.plusMinutes(1));
+  }
+
+  boolean isRevoked(TokenService.AccessToken token) {
+    return view.exists(keys.revokedToken(token.tokenId())) || isFamilyRevoked(token.sessionFamily());
+  }
+
+  boolean isFamilyRevoked(String family) {
+    return view.exists(keys.revokedFamily(family));
+  }
+
+  private void set(String key, Duration ttl) {
+    long millis = Math.max(1_000, ttl.toMillis());
+    Redis.call(() -> redis.commands().set(key, "1", SetArgs.Builder.px(millis)));
+  }
+}

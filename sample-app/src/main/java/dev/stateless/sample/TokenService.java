@@ -1,0 +1,149 @@
+package dev.stateless.sample;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.Header;
+import io.jsonwebtoken.JwsHeader;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.LocatorAdapter;
+import java.security.Key;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Issues access tokens signed with the active JWKS key and verifies presented ones.
+ *
+ * <p>Verification picks the key by {@code kid}, accepts a token only when its {@code alg} is the
+ * one that key's JWK declares (so a public key can never be used as an HMAC secret), requires the
+ * issuer and a future {@code exp}, and refuses unsigned tokens (jjwt's default). Revocation is the
+ * caller's business ({@link RevocationList}).
+ *
+ * <p>A signature check (ES256 or EdDSA) costs far more than the rest of a request, so the outcome
+ * is remembered per exact token string until the token expires or the key set changes; {@code exp}
+ * is still compared on every request.
+ */
+final class TokenService {
+
+  /** What a valid access token says. */
+  record AccessToken(String subject, String tokenId, String sessionFamily, Instant expiresAt, String kid) {}
+
+  /** A freshly signed token and what it carries. */
+  record IssuedToken(String compact, AccessToken claims) {}
+
+  static final class InvalidTokenException extends RuntimeException {
+    InvalidTokenException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private static final String SESSION_FAMILY_CLAIM = "sid";
+  private static final int MAX_REMEMBERED = 50_000;
+  private static final long CLOCK_SKEW_SECONDS = 30;
+
+  private final JwksKeys keys;
+  private final String issuer;
+  private final Duration ttl;
+  private final Clock clock;
+  private final JwtParser parser;
+  private final ConcurrentHashMap<String, AccessToken> verified = new ConcurrentHashMap<>();
+
+  TokenService(JwksKeys keys, String issuer, Duration ttl, Clock clock) {
+    this.keys = keys;
+    this.issuer = issuer;
+    this.ttl = ttl;
+    this.clock = clock;
+    this.parser = Jwts.parser()
+        .keyLocator(new KeyByKid())
+        .requireIssuer(issuer)
+        .clockSkewSeconds(CLOCK_SKEW_SECONDS)
+        .clock(() -> Date.from(clock.instant()))
+        .build();
+    // A key removed from the set must stop verifying at once, remembered results included.
+    keys.onChange(verified::clear);
+  }
+
+  Duration ttl() {
+    return ttl;
+  }
+
+  IssuedToken issue(String subject, String sessionFamily) {
+    JwksKeys.SigningKey signing = keys.signingKey();
+    Instant now = clock.instant();
+    Instant expiresAt = now.plus(ttl);
+    String tokenId = UUID.randomUUID().toString();
+    String compact = Jwts.builder()
+        .header().keyId(signing.kid()).and()
+        .subject(subject)
+        .id(tokenId)
+        .issuer(issuer)
+        .issuedAt(Date.from(now))
+        .expiration(Date.from(expiresAt))
+        .claim(SESSION_FAMILY_CLAIM, sessionFamily)
+        .signWith(signing.key(), signing.algorithm())
+        .compact();
+    return new IssuedToken(compact, new AccessToken(subject, tokenId, sessionFamily, expiresAt, signing.kid()));
+  }
+
+  /** The token's claims, or {@link InvalidTokenException} for anything not issued by us and still valid. */
+  AccessToken verify(String compact) {
+    AccessToken known = verified.get(compact);
+    if (known != null) {
+      if (clock.instant().isAfter(known.expiresAt().plusSeconds(CLOCK_SKEW_SECONDS))) {
+        verified.remove(compact);
+        throw new InvalidTokenException("token expired");
+      }
+      return known;
+    }
+    AccessToken token = parse(compact);
+    if (verified.size() >= MAX_REMEMBERED) {
+      verified.clear(); // crude bound; forgetting only costs a signature check
+    }
+    verified.put(compact, token);
+    return token;
+  }
+
+  private AccessToken parse(String compact) {
+    try {
+      var jws = parser.parseSignedClaims(compact);
+      Claims claims = jws.getPayload();
+      String subject = claims.getSubject();
+      String tokenId = claims.getId();
+      String family = claims.get(SESSION_FAMILY_CLAIM, String.class);
+      Date expiration = claims.getExpiration();
+      if (subject == null || tokenId == null || family == null || expiration == null) {
+        throw new InvalidTokenException("token lacks sub, jti, sid or exp");
+      }
+      return new AccessToken(subject, tokenId, family, expiration.toInstant(), jws.getHeader().getKeyId());
+    } catch (io.jsonwebtoken.ExpiredJwtException e) {
+      throw new InvalidTokenException("token expired");
+    } catch (JwtException | IllegalArgumentException | ClassCastException e) {
+      throw new InvalidTokenException("token rejected");
+    }
+  }
+
+  /** Finds the verification key by {@code kid} and holds the token to that key's declared algorithm. */
+  private final class KeyByKid extends LocatorAdapter<Key> {
+    @Override
+    protected Key locate(JwsHeader header) {
+      String kid = header.getKeyId();
+      JwksKeys.VerificationKey key = kid == null ? null : keys.verificationKey(kid);
+      if (key == null) {
+        throw new InvalidTokenException("unknown kid");
+      }
+      if (!key.algorithm().equals(header.getAlgorithm())) {
+        throw new InvalidTokenException("algorithm does not match the key");
+      }
+      return key.key();
+    }
+
+    @Override
+    protected Key doLocate(Header header) {
+      throw new InvalidTokenException("not a signed token");
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package dev.stateless.sample;
+
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.TrackingArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.push.PushMessage;
+import io.lettuce.core.codec.StringCodec;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local answer to "does this Redis key exist?", kept exact by Redis server-assisted client-side
+ * caching (RESP3 {@code CLIENT TRACKING}): the first question about a key reads it from Redis, which
+ * then remembers that this connection holds a copy; the moment any client writes, deletes or
+ * expires the key, Redis pushes an invalidation and the local answer is dropped. Later questions
+ * cost a map lookup, not a round trip.
+ *
+ * <p>Unlike lettuce's {@code ClientSideCaching} frontend, this caches absent keys too, which is the
+ * whole point for a revocation list: almost every key asked about does not exist.
+ *
+ * <p>Correctness rules: a read in flight when its key is invalidated must not store its (now old)
+ * answer, hence the per-read ticket that an invalidation removes; answers are trusted only while
+ * tracking is known to be on for the current connection, so a disconnect forgets everything and
+ * the view stays bypassed (every question goes to Redis) until tracking is switched on again.
+ */
+final class TrackedKeys {
+
+  private static final Logger log = LoggerFactory.getLogger(TrackedKeys.class);
+  private static final int MAX_ENTRIES = 200_000;
+  private static final long ARM_RETRY_NANOS = 1_000_000_000L;
+
+  private final Redis redis;
+  /** key -> Boolean (exists or not), or a ticket object while the first read is in flight. */
+  private final ConcurrentHashMap<String, Object> known = new ConcurrentHashMap<>();
+  /** Changes on every disconnect and every (re)arming; a read started in another epoch stores nothing. */
+  private final AtomicLong epoch = new AtomicLong();
+  private volatile boolean armed;
+  private volatile long nextArmAttemptNanos;
+  private volatile boolean warnedUnsupported;
+
+  TrackedKeys(Redis redis) {
+    this.redis = redis;
+    redis.onTrackingConnectionOpened(this::attach);
+  }
+
+  boolean exists(String key) {
+    StatefulRedisConnection<String, String> connection = Redis.call(redis::trackingConnection);
+    if (!armed) {
+      arm(connection);
+    }
+    long readEpoch = epoch.get();
+    if (!armed) {
+      return Redis.call(() -> connection.sync().get(key)) != null;
+    }
+    Object answer = known.get(key);
+    if (answer instanceof Boolean exists) {
+      return exists;
+    }
+    Object ticket = new Object();
+    boolean mine = answer == null && known.putIfAbsent(key, ticket) == null;
+    boolean exists;
+    try {
+      exists = Redis.call(() -> connection.sync().get(key)) != null;
+    } catch (RuntimeException e) {
+      if (mine) {
+        known.remove(key, ticket);
+      }
+      throw e;
+    }
+    if (mine) {
+      if (armed && epoch.get() == readEpoch) {
+        known.replace(key, ticket, exists); // fails if an invalidation took the ticket meanwhile
+      } else {
+        known.remove(key, ticket);
+      }
+      if (known.size() > MAX_ENTRIES) {
+        known.clear(); // forgetting is always safe; it only costs reads
+      }
+    }
+    return exists;
+  }
+
+  /** For tests and metrics: how many answers are held locally. */
+  int size() {
+    return known.size();
+  }
+
+  private void attach(StatefulRedisConnection<String, String> connection) {
+    connection.addListener(this::onPush);
+    connection.addListener(new RedisConnectionStateListener() {
+      @Override
+      public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
+        forgetAll(); // invalidations sent while we were away are lost
+      }
+
+      @Override
+      public void onRedisConnected(RedisChannelHandler<?, ?> handler) {
+        forgetAll(); // a new server-side client: tracking must be switched on again
+      }
+    });
+  }
+
+  private void forgetAll() {
+    armed = false;
+    epoch.incrementAndGet();
+    known.clear();
+  }
+
+  private synchronized boolean arm(StatefulRedisConnection<String, String> connection) {
+    if (armed) {
+      return true;
+    }
+    if (System.nanoTime() < nextArmAttemptNanos) {
+      return false;
+    }
+    try {
+      connection.sync().clientTracking(TrackingArgs.Builder.enabled());
+      epoch.incrementAndGet();
+      known.clear();
+      armed = true;
+      return true;
+    } catch (RedisException e) {
+      nextArmAttemptNanos = System.nanoTime() + ARM_RETRY_NANOS;
+      if (!warnedUnsupported) {
+        warnedUnsupported = true;
+        log.warn("Redis client tracking unavailable ({}); revocation checks go to Redis on every request",
+            e.getMessage());
+      }
+      return false;
+    }
+  }
+
+  private void onPush(PushMessage message) {
+    if (!"invalidate".equals(message.getType())) {
+      return;
+    }
+    List<Object> content = message.getContent(StringCodec.UTF8::decodeKey);
+    Object keys = content.size() > 1 ? content.get(1) : null;
+    if (keys instanceof List<?> list) {
+      for (Object key : list) {
+        known.remove(String.valueOf(key));
+      }
+    } else {
+      known.clear(); // a null key list means "everything" (FLUSHALL, or the server dropped its table)
+    }
+  }
+}
