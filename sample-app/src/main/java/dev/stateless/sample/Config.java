@@ -48,7 +48,7 @@ public record Config(
   public static Config fromEnvironment(Map<String, String> env) {
     Reader in = new Reader(env);
     return new Config(
-        in.integer("PORT", 8080, 1, 65535),
+        in.integer("PORT", 8080, 0, 65535),
         in.optional("POD_NAME").or(() -> in.optional("HOSTNAME")).orElse("unknown"),
         in.required("REDIS_URL"),
         in.required("REDIS_KEY_PREFIX"),
