@@ -1,0 +1,111 @@
+package dev.stateless.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** What every response shares: X-Served-By, JSON errors, health and metrics endpoints. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HttpBehaviourApiTest {
+
+  private InProcessApp app;
+  private ApiClient api;
+
+  @BeforeAll
+  void start() {
+    app = new InProcessApp(Map.of("POD_NAME", "shop-6d9f7-abcde"));
+    api = app.client;
+  }
+
+  @AfterAll
+  void stop() {
+    app.close();
+  }
+
+  @Test
+  void everyResponseNamesTheReplicaThatServedIt() {
+    assertThat(api.get("/healthz/live", null).header("X-Served-By")).isEqualTo("shop-6d9f7-abcde");
+    assertThat(api.get("/api/me", null).header("X-Served-By")).isEqualTo("shop-6d9f7-abcde");
+    assertThat(api.get("/no/such/route", null).header("X-Served-By")).isEqualTo("shop-6d9f7-abcde");
+    assertThat(api.postJson("/api/signup", "{", null).header("X-Served-By")).isEqualTo("shop-6d9f7-abcde");
+  }
+
+  @Test
+  void unknownRoutesAndMethodsAnswerJsonErrors() {
+    ApiClient.Reply notFound = api.get("/no/such/route", null);
+    assertThat(notFound.status()).isEqualTo(404);
+    assertThat(notFound.json().get("error").asText()).isEqualTo("not_found");
+    assertThat(notFound.json().has("message")).isTrue();
+
+    ApiClient.Reply wrongMethod = api.sendUnchecked(api.request("/api/me").DELETE().build());
+    assertThat(wrongMethod.status()).isEqualTo(405);
+    assertThat(wrongMethod.json().get("error").asText()).isEqualTo("method_not_allowed");
+  }
+
+  @Test
+  void oversizedJsonBodiesAre413() {
+    String huge = "{\"username\":\"" + "a".repeat(JsonBodies.MAX_BYTES) + "\",\"password\":\"x\"}";
+    ApiClient.Reply reply = api.postJson("/api/signup", huge, null);
+    assertThat(reply.status()).isEqualTo(413);
+  }
+
+  @Test
+  void livenessNeedsNoBackendAndReadinessReportsEachBackend() {
+    ApiClient.Reply live = api.get("/healthz/live", null);
+    assertThat(live.status()).isEqualTo(200);
+    assertThat(live.json().get("status").asText()).isEqualTo("live");
+
+    ApiClient.Reply ready = api.get("/healthz/ready", null);
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.json().get("checks").get("redis").asText()).isEqualTo("up");
+    assertThat(ready.json().get("checks").get("objectStorage").asText()).isEqualTo("up");
+  }
+
+  @Test
+  void readinessFailsWhenTheBucketIsMissing() {
+    try (InProcessApp noBucket = new InProcessApp(Map.of("S3_BUCKET", "no-such-bucket"))) {
+      ApiClient.Reply ready = noBucket.client.get("/healthz/ready", null);
+      assertThat(ready.status()).isEqualTo(503);
+      assertThat(ready.header("Retry-After")).isNotBlank();
+      assertThat(ready.json().get("checks").get("objectStorage").asText()).isEqualTo("down");
+      assertThat(ready.json().get("checks").get("redis").asText()).isEqualTo("up");
+    }
+  }
+
+  @Test
+  void redisDownMeans503WithRetryAfterAndNotA500() {
+    int unusedPort = Backends.freePort();
+    try (InProcessApp noRedis = new InProcessApp(Map.of("REDIS_URL", "redis://127.0.0.1:" + unusedPort))) {
+      ApiClient.Reply signup = noRedis.client.postJson("/api/signup",
+          ApiClient.credentials("someone", "long enough password"), null);
+      assertThat(signup.status()).isEqualTo(503);
+      assertThat(signup.header("Retry-After")).isEqualTo(ErrorResponses.RETRY_AFTER_SECONDS);
+      assertThat(signup.json().get("error").asText()).isEqualTo("backend_unavailable");
+      assertThat(noRedis.client.get("/healthz/ready", null).status()).isEqualTo(503);
+      assertThat(noRedis.client.get("/healthz/live", null).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void metricsArePrometheusTextWithRequestTimings() {
+    api.get("/healthz/live", null);
+    ApiClient.Reply metrics = api.get("/metrics", null);
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.header("Content-Type")).startsWith("text/plain");
+    assertThat(metrics.body())
+        .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/healthz/live\",status=\"200\"}")
+        .contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void requestsWithoutABodyWhereOneIsNeededAre400() {
+    ApiClient.Reply reply = api.sendUnchecked(api.request("/api/login")
+        .POST(HttpRequest.BodyPublishers.noBody()).build());
+    assertThat(reply.status()).isEqualTo(400);
+  }
+}
