@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -53,11 +54,18 @@ public final class SampleApp implements AutoCloseable {
     S3Client s3 = s3Client(config);
 
     TokenService tokens = new TokenService(jwks, config.jwtIssuer(), config.accessTokenTtl(), clock);
-    RevocationList revocations = new RevocationList(redis, keys, new TrackedKeys(redis), clock);
+    TrackedKeys revocationView = new TrackedKeys(redis);
+    RevocationList revocations = new RevocationList(redis, keys, revocationView, clock);
     RefreshTokens refreshTokens = new RefreshTokens(redis, keys, config.refreshTokenTtl(), config.accessTokenTtl());
     Sessions sessions = new Sessions(redis, keys, config.refreshTokenTtl());
     Uploads uploads = new Uploads(s3, config.s3Bucket(), config.maxUploadBytes());
     PrometheusMeterRegistry metrics = metrics();
+    FunctionCounter.builder("revocation.lookups", revocationView, TrackedKeys::localAnswers)
+        .tag("source", "local").description("revocation checks answered without a Redis round trip")
+        .register(metrics);
+    FunctionCounter.builder("revocation.lookups", revocationView, TrackedKeys::redisReads)
+        .tag("source", "redis").description("revocation checks that read Redis")
+        .register(metrics);
     Routes routes = new Routes(
         new Users(redis, keys, new Passwords(config.passwordHashIterations())),
         tokens, refreshTokens, sessions, revocations,

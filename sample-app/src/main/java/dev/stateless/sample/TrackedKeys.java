@@ -1,6 +1,7 @@
 package dev.stateless.sample;
 
 import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.TrackingArgs;
@@ -10,6 +11,7 @@ import io.lettuce.core.codec.StringCodec;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,8 @@ final class TrackedKeys {
   private final ConcurrentHashMap<String, Object> known = new ConcurrentHashMap<>();
   /** Changes on every disconnect and every (re)arming; a read started in another epoch stores nothing. */
   private final AtomicLong epoch = new AtomicLong();
+  private final LongAdder localAnswers = new LongAdder();
+  private final LongAdder redisReads = new LongAdder();
   private volatile boolean armed;
   private volatile long nextArmAttemptNanos;
   private volatile boolean warnedUnsupported;
@@ -55,15 +59,18 @@ final class TrackedKeys {
     }
     long readEpoch = epoch.get();
     if (!armed) {
+      redisReads.increment();
       return Redis.call(() -> connection.sync().get(key)) != null;
     }
     Object answer = known.get(key);
     if (answer instanceof Boolean exists) {
+      localAnswers.increment();
       return exists;
     }
     Object ticket = new Object();
     boolean mine = answer == null && known.putIfAbsent(key, ticket) == null;
     boolean exists;
+    redisReads.increment();
     try {
       exists = Redis.call(() -> connection.sync().get(key)) != null;
     } catch (RuntimeException e) {
@@ -85,7 +92,17 @@ final class TrackedKeys {
     return exists;
   }
 
-  /** For tests and metrics: how many answers are held locally. */
+  /** Questions answered from the local view, without a round trip. */
+  long localAnswers() {
+    return localAnswers.sum();
+  }
+
+  /** Questions that needed a Redis read (first sight of a key, or the view not armed). */
+  long redisReads() {
+    return redisReads.sum();
+  }
+
+  /** How many answers are held locally. */
   int size() {
     return known.size();
   }
@@ -126,7 +143,8 @@ final class TrackedKeys {
       return true;
     } catch (RedisException e) {
       nextArmAttemptNanos = System.nanoTime() + ARM_RETRY_NANOS;
-      if (!warnedUnsupported) {
+      // Not connected is an outage, reported by readiness; a refusal means the server cannot track.
+      if (e instanceof RedisCommandExecutionException && !warnedUnsupported) {
         warnedUnsupported = true;
         log.warn("Redis client tracking unavailable ({}); revocation checks go to Redis on every request",
             e.getMessage());
