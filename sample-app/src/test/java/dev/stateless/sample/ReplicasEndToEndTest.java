@@ -174,6 +174,22 @@ class ReplicasEndToEndTest {
 
   @Test
   @Order(4)
+  void aWarmReplicaChecksRevocationWithoutAskingRedis() {
+    User user = users.get(1);
+    for (ReplicaRouter.Replica replica : router.replicas()) {
+      assertThat(replica.client().get("/api/me", user.bearer()).status()).isEqualTo(200);
+      double redisBefore = revocationLookups(replica, "redis");
+      double localBefore = revocationLookups(replica, "local");
+      for (int i = 0; i < 20; i++) {
+        assertThat(replica.client().get("/api/me", user.bearer()).status()).isEqualTo(200);
+      }
+      assertThat(revocationLookups(replica, "redis")).as("Redis reads on %s", replica.name()).isEqualTo(redisBefore);
+      assertThat(revocationLookups(replica, "local") - localBefore).isEqualTo(40); // jti and sid, 20 times
+    }
+  }
+
+  @Test
+  @Order(5)
   void refreshTokenReuseIsRejectedEverywhere() {
     List<ReplicaRouter.Replica> replicas = router.replicas();
     User user = users.get(0);
@@ -202,7 +218,7 @@ class ReplicasEndToEndTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void killingAReplicaMidRunLosesNothing() throws Exception {
     router.resetCounters();
     int workers = 4;
@@ -262,7 +278,7 @@ class ReplicasEndToEndTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void rotatedJwksVerifiesOldTokensAndSignsNewOnesWithTheNewKey() throws Exception {
     User user = users.get(1);
     String oldToken = user.accessToken;
@@ -290,7 +306,7 @@ class ReplicasEndToEndTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void redisOutageAnswers503AndTheSameTokensWorkWhenItIsBack() {
     User user = users.get(2);
     Backends.stopQuietly(redis);
@@ -324,6 +340,28 @@ class ReplicasEndToEndTest {
       assertThat(replica.client().get("/api/cart", user.bearer()).json().get("items").get(0).asText())
           .isEqualTo(replica.name());
     }
+    // Client-side caching is back on every replica: answers are local again, and a logout still
+    // reaches every other replica at once.
+    for (ReplicaRouter.Replica replica : router.replicas()) {
+      await().atMost(PATIENCE).untilAsserted(() -> {
+        double redisBefore = revocationLookups(replica, "redis");
+        assertThat(replica.client().get("/api/me", user.bearer()).status()).isEqualTo(200);
+        assertThat(revocationLookups(replica, "redis")).isEqualTo(redisBefore);
+      });
+    }
+    ReplicaRouter.Replica logoutOn = router.replicas().get(0);
+    assertThat(logoutOn.client().postJson("/api/logout", "", user.bearer()).status()).isEqualTo(204);
+    for (ReplicaRouter.Replica replica : router.replicas()) {
+      assertThat(replica.client().get("/api/me", user.bearer()).status()).isEqualTo(401);
+    }
+  }
+
+  private static double revocationLookups(ReplicaRouter.Replica replica, String source) {
+    String metrics = replica.client().get("/metrics", null).body();
+    String prefix = "revocation_lookups_total{source=\"" + source + "\"} ";
+    return metrics.lines().filter(line -> line.startsWith(prefix))
+        .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length()).trim()))
+        .findFirst().orElseThrow(() -> new AssertionError("no " + prefix + " in " + metrics));
   }
 
   /** One request of the kill run; returns a description of a wrong answer, or null. */

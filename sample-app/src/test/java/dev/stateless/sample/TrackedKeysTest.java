@@ -1,0 +1,77 @@
+package dev.stateless.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import redis.embedded.RedisServer;
+
+/** The push-invalidated view of key existence that the revocation check relies on. */
+class TrackedKeysTest {
+
+  @Test
+  void answersRepeatedQuestionsLocallyIncludingForAbsentKeys() {
+    try (Redis redis = new Redis(Backends.sharedRedisUrl())) {
+      TrackedKeys view = new TrackedKeys(redis);
+      String key = "tracked-test:" + UUID.randomUUID();
+      assertThat(view.exists(key)).isFalse();
+      long reads = view.redisReads();
+      for (int i = 0; i < 100; i++) {
+        assertThat(view.exists(key)).isFalse();
+      }
+      assertThat(view.redisReads()).isEqualTo(reads);
+      assertThat(view.localAnswers()).isGreaterThanOrEqualTo(100);
+    }
+  }
+
+  @Test
+  void aWriteByAnotherClientReachesTheViewWithinMilliseconds() {
+    try (Redis reader = new Redis(Backends.sharedRedisUrl()); Redis writer = new Redis(Backends.sharedRedisUrl())) {
+      TrackedKeys view = new TrackedKeys(reader);
+      for (int i = 0; i < 20; i++) {
+        String key = "tracked-test:" + UUID.randomUUID();
+        assertThat(view.exists(key)).isFalse();
+        assertThat(view.exists(key)).isFalse(); // now a local answer
+        writer.commands().set(key, "1");
+        long start = System.nanoTime();
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(1)).until(() -> view.exists(key));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+        writer.commands().del(key);
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(1)).until(() -> !view.exists(key));
+      }
+    }
+  }
+
+  @Test
+  void forgetsEverythingWhenRedisGoesAwayAndTracksAgainWhenItIsBack() {
+    int port = Backends.freePort();
+    RedisServer server = Backends.startRedis(port);
+    try (Redis redis = new Redis("redis://127.0.0.1:" + port); Redis writer = new Redis("redis://127.0.0.1:" + port)) {
+      TrackedKeys view = new TrackedKeys(redis);
+      String key = "tracked-test:" + UUID.randomUUID();
+      assertThat(view.exists(key)).isFalse();
+      assertThat(view.size()).isEqualTo(1);
+
+      Backends.stopQuietly(server);
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+          assertThatThrownBy(() -> view.exists(key)).isInstanceOf(BackendUnavailableException.class));
+      assertThat(view.size()).isZero();
+
+      server = Backends.startRedis(port);
+      await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> !view.exists(key));
+      // Written while the view was away would have been missed; so it must ask again, then track.
+      writer.commands().set(key, "1");
+      await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> view.exists(key));
+      await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        long reads = view.redisReads();
+        assertThat(view.exists(key)).isTrue();
+        assertThat(view.redisReads()).as("answered locally again").isEqualTo(reads);
+      });
+    } finally {
+      Backends.stopQuietly(server);
+    }
+  }
+}
