@@ -73,7 +73,7 @@ final class TokenService {
 
   IssuedToken issue(String subject, String sessionFamily) {
     JwksKeys.SigningKey signing = keys.signingKey();
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // JWT times are seconds
     Instant expiresAt = now.plus(ttl);
     String tokenId = UUID.randomUUID().toString();
     String compact = Jwts.builder()
