@@ -29,13 +29,14 @@ final class Redis implements AutoCloseable {
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration RETRY_CONNECT_AFTER = Duration.ofMillis(250);
 
+  private final RedisURI uri;
   private final ClientResources resources;
   private final RedisClient client;
   private final LazyConnection shared;
   private final LazyConnection tracking;
 
   Redis(String url) {
-    RedisURI uri = RedisURI.create(url);
+    this.uri = RedisURI.create(url);
     uri.setTimeout(COMMAND_TIMEOUT);
     this.resources = ClientResources.builder()
         .reconnectDelay(Delay.exponential(Duration.ofMillis(20), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
@@ -49,6 +50,15 @@ final class Redis implements AutoCloseable {
         .build());
     this.shared = new LazyConnection(client, connection -> { });
     this.tracking = new LazyConnection(client, connection -> { });
+  }
+
+  /** Where Redis is and how to log in, for connections lettuce does not manage. */
+  RedisURI uri() {
+    return uri;
+  }
+
+  Duration timeout() {
+    return COMMAND_TIMEOUT;
   }
 
   /** Commands on the connection every component shares (lettuce pipelines concurrent callers). */

@@ -41,12 +41,14 @@ final class RefreshTokens {
 
   private final Redis redis;
   private final RedisKeys keys;
+  private final RevocationList revocations;
   private final Duration ttl;
   private final Duration familyRevocationTtl;
 
-  RefreshTokens(Redis redis, RedisKeys keys, Duration ttl, Duration accessTokenTtl) {
+  RefreshTokens(Redis redis, RedisKeys keys, RevocationList revocations, Duration ttl, Duration accessTokenTtl) {
     this.redis = redis;
     this.keys = keys;
+    this.revocations = revocations;
     this.ttl = ttl;
     // A revoked family must stay revoked while any of its tokens, refresh or access, could still be valid.
     this.familyRevocationTtl = (ttl.compareTo(accessTokenTtl) > 0 ? ttl : accessTokenTtl).plusMinutes(1);
@@ -81,7 +83,10 @@ final class RefreshTokens {
         Long.toString(familyRevocationTtl.toMillis()), username, family, Long.toString(ttl.toMillis())));
     return switch (outcome) {
       case "ok" -> new Rotation(username, family, successor);
-      case "reused" -> throw ApiException.unauthorized("refresh token reused; the session is revoked");
+      case "reused" -> {
+        revocations.familyRevokedHere(family);
+        throw ApiException.unauthorized("refresh token reused; the session is revoked");
+      }
       case "revoked" -> throw ApiException.unauthorized("session revoked");
       default -> throw ApiException.unauthorized("refresh token unknown or expired");
     };

@@ -10,8 +10,9 @@ import java.time.Instant;
  * in Redis so every replica sees them, until the last token they concern has expired.
  *
  * <p>Every authenticated request asks this list twice; the answers come from {@link TrackedKeys},
- * a local view that Redis invalidates by push, so the check costs no round trip once a replica has
- * seen a token, and a revocation reaches every replica as soon as Redis has pushed the invalidation.
+ * a local view that Redis invalidates, so the check costs no round trip once a replica has seen a
+ * token, and a revocation is seen by every replica as soon as Redis has sent the invalidation,
+ * which happens before the revoking request is answered.
  */
 final class RevocationList {
 
@@ -38,6 +39,12 @@ final class RevocationList {
     set(keys.revokedFamily(family), lifetime.plusMinutes(1));
   }
 
+  /** Records that this process has just revoked {@code family} by other means (a Redis script). */
+  void familyRevokedHere(String family) {
+    view.forget(keys.revokedFamily(family));
+    flushBarrier();
+  }
+
   boolean isRevoked(TokenService.AccessToken token) {
     return view.exists(keys.revokedToken(token.tokenId())) || isFamilyRevoked(token.sessionFamily());
   }
@@ -49,5 +56,17 @@ final class RevocationList {
   private void set(String key, Duration ttl) {
     long millis = Math.max(1_000, ttl.toMillis());
     Redis.call(() -> redis.commands().set(key, "1", SetArgs.Builder.px(millis)));
+    view.forget(key);
+    flushBarrier();
+  }
+
+  /**
+   * Returns once Redis has written out the invalidations caused by our previous command: Redis
+   * sends a write's invalidations in the same event-loop turn as its reply, so the reply to a later
+   * command proves they have left. A logout answered after this cannot overtake its own revocation
+   * on the way to another replica.
+   */
+  private void flushBarrier() {
+    Redis.call(() -> redis.commands().ping());
   }
 }

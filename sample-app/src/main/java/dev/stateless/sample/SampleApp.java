@@ -30,11 +30,13 @@ public final class SampleApp implements AutoCloseable {
   private static final String SERVED_BY = "X-Served-By";
 
   private final Redis redis;
+  private final TrackedKeys revocationView;
   private final S3Client s3;
   private final Javalin http;
 
-  private SampleApp(Redis redis, S3Client s3, Javalin http) {
+  private SampleApp(Redis redis, TrackedKeys revocationView, S3Client s3, Javalin http) {
     this.redis = redis;
+    this.revocationView = revocationView;
     this.s3 = s3;
     this.http = http;
   }
@@ -56,7 +58,7 @@ public final class SampleApp implements AutoCloseable {
     TokenService tokens = new TokenService(jwks, config.jwtIssuer(), config.accessTokenTtl(), clock);
     TrackedKeys revocationView = new TrackedKeys(redis);
     RevocationList revocations = new RevocationList(redis, keys, revocationView, clock);
-    RefreshTokens refreshTokens = new RefreshTokens(redis, keys, config.refreshTokenTtl(), config.accessTokenTtl());
+    RefreshTokens refreshTokens = new RefreshTokens(redis, keys, revocations, config.refreshTokenTtl(), config.accessTokenTtl());
     Sessions sessions = new Sessions(redis, keys, config.refreshTokenTtl());
     Uploads uploads = new Uploads(s3, config.s3Bucket(), config.maxUploadBytes());
     PrometheusMeterRegistry metrics = metrics();
@@ -87,12 +89,13 @@ public final class SampleApp implements AutoCloseable {
     try {
       http.start(config.port());
     } catch (RuntimeException e) {
+      revocationView.close();
       redis.close();
       s3.close();
       throw e;
     }
     log.info("serving on port {} as {} ({})", http.port(), config.podName(), config);
-    return new SampleApp(redis, s3, http);
+    return new SampleApp(redis, revocationView, s3, http);
   }
 
   public int port() {
@@ -102,6 +105,7 @@ public final class SampleApp implements AutoCloseable {
   @Override
   public void close() {
     http.stop();
+    revocationView.close();
     redis.close();
     s3.close();
   }

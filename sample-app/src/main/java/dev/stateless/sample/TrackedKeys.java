@@ -8,6 +8,7 @@ import io.lettuce.core.TrackingArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.push.PushMessage;
 import io.lettuce.core.codec.StringCodec;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,20 +18,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A local answer to "does this Redis key exist?", kept exact by Redis server-assisted client-side
- * caching (RESP3 {@code CLIENT TRACKING}): the first question about a key reads it from Redis, which
- * then remembers that this connection holds a copy; the moment any client writes, deletes or
- * expires the key, Redis pushes an invalidation and the local answer is dropped. Later questions
- * cost a map lookup, not a round trip.
+ * caching ({@code CLIENT TRACKING}): the first question about a key reads it from Redis, which then
+ * remembers that this process holds a copy; the moment any client writes, deletes or expires the
+ * key, Redis sends an invalidation and the local answer is dropped. Later questions cost a map
+ * lookup, not a round trip. Unlike lettuce's {@code ClientSideCaching} frontend, absent keys are
+ * cached too, which is the whole point for a revocation list: almost every key asked about is absent.
  *
- * <p>Unlike lettuce's {@code ClientSideCaching} frontend, this caches absent keys too, which is the
- * whole point for a revocation list: almost every key asked about does not exist.
+ * <p>Invalidations are redirected to an {@link InvalidationStream} that each question drains first
+ * (one non-blocking read). So once Redis has sent an invalidation, no later request on this replica
+ * can be answered from the old copy, even if the JVM has not scheduled any background thread since.
+ * Over TLS, where that stream is not available, invalidations arrive as RESP3 pushes on lettuce's
+ * event loop instead: the same answers, but visible a scheduling delay later.
  *
- * <p>Correctness rules: a read in flight when its key is invalidated must not store its (now old)
- * answer, hence the per-read ticket that an invalidation removes; answers are trusted only while
- * tracking is known to be on for the current connection, so a disconnect forgets everything and
- * the view stays bypassed (every question goes to Redis) until tracking is switched on again.
+ * <p>Other rules: a read in flight when its key is invalidated must not store its (now old) answer,
+ * hence the per-read ticket that an invalidation removes; answers are trusted only while tracking is
+ * known to be on, so any disconnect forgets everything and the view is bypassed (every question
+ * goes to Redis) until tracking is switched on again.
  */
-final class TrackedKeys {
+final class TrackedKeys implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(TrackedKeys.class);
   private static final int MAX_ENTRIES = 200_000;
@@ -43,9 +48,10 @@ final class TrackedKeys {
   private final AtomicLong epoch = new AtomicLong();
   private final LongAdder localAnswers = new LongAdder();
   private final LongAdder redisReads = new LongAdder();
+  private volatile InvalidationStream stream;
   private volatile boolean armed;
   private volatile long nextArmAttemptNanos;
-  private volatile boolean warnedUnsupported;
+  private volatile boolean warned;
 
   TrackedKeys(Redis redis) {
     this.redis = redis;
@@ -54,6 +60,7 @@ final class TrackedKeys {
 
   boolean exists(String key) {
     StatefulRedisConnection<String, String> connection = Redis.call(redis::trackingConnection);
+    applyInvalidations();
     if (!armed) {
       arm(connection);
     }
@@ -80,6 +87,7 @@ final class TrackedKeys {
       throw e;
     }
     if (mine) {
+      applyInvalidations(); // one that raced with the read removes the ticket now
       if (armed && epoch.get() == readEpoch) {
         known.replace(key, ticket, exists); // fails if an invalidation took the ticket meanwhile
       } else {
@@ -90,6 +98,14 @@ final class TrackedKeys {
       }
     }
     return exists;
+  }
+
+  /**
+   * Drops the local answer for a key this process has just written, so that a replica always sees
+   * its own writes without waiting for Redis to tell it; also voids a read in flight for that key.
+   */
+  void forget(String key) {
+    known.remove(key);
   }
 
   /** Questions answered from the local view, without a round trip. */
@@ -105,6 +121,21 @@ final class TrackedKeys {
   /** How many answers are held locally. */
   int size() {
     return known.size();
+  }
+
+  @Override
+  public void close() {
+    InvalidationStream current = stream;
+    if (current != null) {
+      current.close();
+    }
+  }
+
+  private void applyInvalidations() {
+    InvalidationStream current = stream;
+    if (current != null && !current.drain(known::remove, known::clear)) {
+      forgetAll(); // the stream broke: whatever it would have said is lost
+    }
   }
 
   private void attach(StatefulRedisConnection<String, String> connection) {
@@ -128,32 +159,51 @@ final class TrackedKeys {
     known.clear();
   }
 
-  private synchronized boolean arm(StatefulRedisConnection<String, String> connection) {
-    if (armed) {
-      return true;
+  private synchronized void arm(StatefulRedisConnection<String, String> connection) {
+    if (armed || System.nanoTime() < nextArmAttemptNanos) {
+      return;
     }
-    if (System.nanoTime() < nextArmAttemptNanos) {
-      return false;
+    InvalidationStream previous = stream;
+    stream = null;
+    if (previous != null) {
+      previous.close();
     }
     try {
-      connection.sync().clientTracking(TrackingArgs.Builder.enabled());
+      InvalidationStream opened = openStream();
+      connection.sync().clientTracking(opened == null
+          ? TrackingArgs.Builder.enabled()
+          : TrackingArgs.Builder.enabled().redirect(opened.clientId()));
+      stream = opened;
       epoch.incrementAndGet();
       known.clear();
       armed = true;
-      return true;
     } catch (RedisException e) {
       nextArmAttemptNanos = System.nanoTime() + ARM_RETRY_NANOS;
       // Not connected is an outage, reported by readiness; a refusal means the server cannot track.
-      if (e instanceof RedisCommandExecutionException && !warnedUnsupported) {
-        warnedUnsupported = true;
+      if (e instanceof RedisCommandExecutionException && !warned) {
+        warned = true;
         log.warn("Redis client tracking unavailable ({}); revocation checks go to Redis on every request",
             e.getMessage());
       }
-      return false;
+    }
+  }
+
+  private InvalidationStream openStream() {
+    if (redis.uri().isSsl()) {
+      return null; // invalidations come as RESP3 pushes on the tracking connection itself
+    }
+    try {
+      return InvalidationStream.open(redis.uri(), redis.timeout());
+    } catch (IOException e) {
+      throw new io.lettuce.core.RedisConnectionException("invalidation stream: " + e.getMessage(), e);
     }
   }
 
   private void onPush(PushMessage message) {
+    if ("tracking-redir-broken".equals(message.getType())) {
+      forgetAll();
+      return;
+    }
     if (!"invalidate".equals(message.getType())) {
       return;
     }

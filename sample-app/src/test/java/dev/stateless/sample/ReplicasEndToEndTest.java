@@ -149,8 +149,8 @@ class ReplicasEndToEndTest {
   @Order(3)
   void logoutOnOneReplicaIsSeenAtOnceByTheOthers() {
     List<ReplicaRouter.Replica> replicas = router.replicas();
-    for (int round = 0; round < 6; round++) {
-      User user = users.get(round);
+    for (int round = 0; round < 30; round++) {
+      User user = users.get(round % users.size());
       ApiClient.Reply login = replicas.get(round % 3).client()
           .postJson("/api/login", ApiClient.credentials(user.username, PASSWORD), null);
       String token = login.json().get("accessToken").asText();

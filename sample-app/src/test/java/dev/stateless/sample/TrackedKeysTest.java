@@ -46,6 +46,30 @@ class TrackedKeysTest {
   }
 
   @Test
+  void worksWithAPasswordProtectedRedisAndSeesOtherWritesBeforeTheNextQuestion() throws Exception {
+    int port = Backends.freePort();
+    RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+        .setting("requirepass s3cret-pw").setting("save \"\"").build();
+    server.start();
+    String url = "redis://:s3cret-pw@127.0.0.1:" + port;
+    try (Redis reader = new Redis(url); Redis writer = new Redis(url)) {
+      TrackedKeys view = new TrackedKeys(reader);
+      for (int i = 0; i < 200; i++) {
+        String key = "tracked-test:" + UUID.randomUUID();
+        assertThat(view.exists(key)).isFalse();
+        assertThat(view.exists(key)).isFalse();
+        writer.commands().set(key, "1");
+        writer.commands().ping(); // the invalidation has left Redis once a later reply arrives
+        assertThat(view.exists(key)).as("no wait: the invalidation is applied before answering").isTrue();
+      }
+      assertThat(view.localAnswers()).isGreaterThanOrEqualTo(200);
+      view.close();
+    } finally {
+      Backends.stopQuietly(server);
+    }
+  }
+
+  @Test
   void forgetsEverythingWhenRedisGoesAwayAndTracksAgainWhenItIsBack() {
     int port = Backends.freePort();
     RedisServer server = Backends.startRedis(port);

@@ -1,0 +1,265 @@
+package dev.stateless.sample;
+
+import io.lettuce.core.RedisCredentials;
+import io.lettuce.core.RedisURI;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A plain RESP2 connection subscribed to {@code __redis__:invalidate}, the channel Redis sends
+ * client-tracking invalidations to when tracking is redirected ({@code CLIENT TRACKING on REDIRECT id}).
+ *
+ * <p>Nobody reads it in the background: the threads that are about to trust a locally held answer
+ * {@link #drain} it first, with a non-blocking read. Whatever invalidation has reached this host
+ * before a request is therefore applied before that request is answered, however late a background
+ * thread would have been scheduled; an empty read costs one system call.
+ */
+final class InvalidationStream implements AutoCloseable {
+
+  static final String CHANNEL = "__redis__:invalidate";
+  private static final Object INCOMPLETE = new Object();
+
+  private final SocketChannel channel;
+  private final long clientId;
+  private ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
+
+  private InvalidationStream(SocketChannel channel, long clientId) {
+    this.channel = channel;
+    this.clientId = clientId;
+  }
+
+  /** Connects, authenticates like {@code uri} says, and subscribes. Plain TCP only. */
+  static InvalidationStream open(RedisURI uri, Duration timeout) throws IOException {
+    if (uri.isSsl()) {
+      throw new IOException("TLS is not supported for the invalidation stream");
+    }
+    SocketChannel channel = SocketChannel.open();
+    try {
+      channel.socket().connect(new InetSocketAddress(uri.getHost(), uri.getPort()), (int) timeout.toMillis());
+      channel.socket().setTcpNoDelay(true);
+      channel.configureBlocking(false);
+      List<List<String>> commands = new ArrayList<>();
+      RedisCredentials credentials = uri.getCredentialsProvider().resolveCredentials().block(timeout);
+      if (credentials != null && credentials.hasPassword()) {
+        String password = new String(credentials.getPassword());
+        commands.add(credentials.hasUsername()
+            ? List.of("AUTH", credentials.getUsername(), password)
+            : List.of("AUTH", password));
+      }
+      commands.add(List.of("CLIENT", "ID"));
+      commands.add(List.of("SUBSCRIBE", CHANNEL));
+      write(channel, commands);
+      InvalidationStream stream = new InvalidationStream(channel, -1);
+      List<Object> replies = stream.await(commands.size(), timeout);
+      for (Object reply : replies) {
+        if (reply instanceof RespError error) {
+          throw new IOException("Redis refused the invalidation stream: " + error.message());
+        }
+      }
+      Object id = replies.get(replies.size() - 2);
+      if (!(id instanceof Long clientId)) {
+        throw new IOException("unexpected CLIENT ID reply");
+      }
+      InvalidationStream ready = new InvalidationStream(channel, clientId);
+      ready.buffer = stream.buffer;
+      return ready;
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  long clientId() {
+    return clientId;
+  }
+
+  /**
+   * Applies every invalidation that has arrived, without waiting for more.
+   *
+   * @param invalidate called with each invalidated key
+   * @param invalidateAll called when Redis says every key is invalid (FLUSHALL, table overflow)
+   * @return false when the stream is closed or broken: nothing it says can be relied upon any more
+   */
+  synchronized boolean drain(Consumer<String> invalidate, Runnable invalidateAll) {
+    try {
+      while (true) {
+        ensureRoom();
+        int read = channel.read(buffer);
+        if (read < 0) {
+          return false;
+        }
+        apply(invalidate, invalidateAll);
+        if (read == 0) {
+          return true;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+  }
+
+  private void apply(Consumer<String> invalidate, Runnable invalidateAll) {
+    buffer.flip();
+    try {
+      while (buffer.hasRemaining()) {
+        int start = buffer.position();
+        Object value = parse();
+        if (value == INCOMPLETE) {
+          buffer.position(start);
+          break;
+        }
+        // ["message", "__redis__:invalidate", [keys...] or null]
+        if (value instanceof List<?> message && message.size() == 3 && "message".equals(message.get(0))) {
+          if (message.get(2) instanceof List<?> keys) {
+            keys.forEach(key -> invalidate.accept(String.valueOf(key)));
+          } else {
+            invalidateAll.run();
+          }
+        }
+      }
+    } finally {
+      buffer.compact();
+    }
+  }
+
+  private List<Object> await(int count, Duration timeout) throws IOException {
+    List<Object> replies = new ArrayList<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (Selector selector = Selector.open()) {
+      channel.register(selector, SelectionKey.OP_READ);
+      while (replies.size() < count) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+          throw new IOException("Redis did not answer in time");
+        }
+        selector.select(left);
+        selector.selectedKeys().clear();
+        ensureRoom();
+        if (channel.read(buffer) < 0) {
+          throw new IOException("Redis closed the connection");
+        }
+        buffer.flip();
+        while (replies.size() < count && buffer.hasRemaining()) {
+          int start = buffer.position();
+          Object value = parse();
+          if (value == INCOMPLETE) {
+            buffer.position(start);
+            break;
+          }
+          replies.add(value);
+        }
+        buffer.compact();
+      }
+      channel.keyFor(selector).cancel();
+    }
+    return replies;
+  }
+
+  private void ensureRoom() {
+    if (!buffer.hasRemaining()) {
+      ByteBuffer larger = ByteBuffer.allocate(buffer.capacity() * 2);
+      buffer.flip();
+      larger.put(buffer);
+      buffer = larger;
+    }
+  }
+
+  /** One RESP2 value from the buffer, or {@link #INCOMPLETE} when its bytes have not all arrived. */
+  private Object parse() {
+    String line = line();
+    if (line == null || line.isEmpty()) {
+      return INCOMPLETE;
+    }
+    String rest = line.substring(1);
+    switch (line.charAt(0)) {
+      case '+':
+        return rest;
+      case '-':
+        return new RespError(rest);
+      case ':':
+        return Long.parseLong(rest);
+      case '$': {
+        int length = Integer.parseInt(rest);
+        if (length < 0) {
+          return null;
+        }
+        if (buffer.remaining() < length + 2) {
+          return INCOMPLETE;
+        }
+        byte[] bytes = new byte[length];
+        buffer.get(bytes);
+        buffer.position(buffer.position() + 2);
+        return new String(bytes, StandardCharsets.UTF_8);
+      }
+      case '*': {
+        int size = Integer.parseInt(rest);
+        if (size < 0) {
+          return null;
+        }
+        List<Object> items = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+          Object item = parse();
+          if (item == INCOMPLETE) {
+            return INCOMPLETE;
+          }
+          items.add(item);
+        }
+        return items;
+      }
+      default:
+        throw new IllegalStateException("not RESP2: " + line.charAt(0));
+    }
+  }
+
+  private String line() {
+    int start = buffer.position();
+    for (int i = start; i + 1 < buffer.limit(); i++) {
+      if (buffer.get(i) == '\r' && buffer.get(i + 1) == '\n') {
+        byte[] bytes = new byte[i - start];
+        buffer.get(bytes);
+        buffer.position(i + 2);
+        return new String(bytes, StandardCharsets.UTF_8);
+      }
+    }
+    return null;
+  }
+
+  private static void write(SocketChannel channel, List<List<String>> commands) throws IOException {
+    StringBuilder out = new StringBuilder();
+    for (List<String> command : commands) {
+      out.append('*').append(command.size()).append("\r\n");
+      for (String part : command) {
+        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+        out.append('$').append(bytes.length).append("\r\n").append(part).append("\r\n");
+      }
+    }
+    ByteBuffer bytes = ByteBuffer.wrap(out.toString().getBytes(StandardCharsets.UTF_8));
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    while (bytes.hasRemaining()) {
+      channel.write(bytes);
+      if (System.nanoTime() > deadline) {
+        throw new IOException("could not send the subscription");
+      }
+    }
+  }
+
+  private record RespError(String message) {}
+}
