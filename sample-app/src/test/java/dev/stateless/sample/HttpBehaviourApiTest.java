@@ -92,6 +92,29 @@ class HttpBehaviourApiTest {
   }
 
   @Test
+  void everyRedisKeyTheAppWritesStartsWithItsPrefix() {
+    int port = Backends.freePort();
+    redis.embedded.RedisServer own = Backends.startRedis(port);
+    String url = "redis://127.0.0.1:" + port;
+    try (InProcessApp prefixed = new InProcessApp(Map.of("REDIS_URL", url));
+        Redis inspector = new Redis(url)) {
+      InProcessApp.Login user = prefixed.newUser();
+      ApiClient client = prefixed.client;
+      client.putJson("/api/cart", Map.of("items", java.util.List.of(1)), user.bearer());
+      client.get("/api/me", user.bearer());
+      client.get("/api/me", "Session " + user.sessionId());
+      client.postJson("/api/refresh", Map.of("refreshToken", user.refreshToken()), null);
+      client.postJson("/api/logout", "", user.bearer());
+      java.util.List<String> keys = inspector.commands().keys("*");
+      assertThat(keys).hasSizeGreaterThanOrEqualTo(6).allMatch(key -> key.startsWith(prefixed.keyPrefix));
+      assertThat(String.join(" ", keys)).as("no secret in a key name")
+          .doesNotContain(user.refreshToken()).doesNotContain(user.sessionId()).doesNotContain(user.accessToken());
+    } finally {
+      Backends.stopQuietly(own);
+    }
+  }
+
+  @Test
   void metricsArePrometheusTextWithRequestTimings() {
     api.get("/healthz/live", null);
     ApiClient.Reply metrics = api.get("/metrics", null);
