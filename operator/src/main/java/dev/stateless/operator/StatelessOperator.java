@@ -1,5 +1,6 @@
 package dev.stateless.operator;
 
+import dev.stateless.operator.monitoring.ManagedAppsGauge;
 import dev.stateless.operator.reconciler.StatelessAppReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -41,11 +42,21 @@ public final class StatelessOperator {
     public Settings withClock(Clock clock) {
       return new Settings(namespaces, leaderElection, metrics, meterRegistry, clock);
     }
+
+    public Settings withLeaderElection(LeaderElectionConfiguration leaderElection) {
+      return new Settings(namespaces, Optional.of(leaderElection), metrics, meterRegistry, clock);
+    }
+
+    public Settings withMeterRegistry(MeterRegistry meterRegistry) {
+      return new Settings(namespaces, leaderElection, metrics, meterRegistry, clock);
+    }
   }
 
   public static Operator create(KubernetesClient client, Settings settings) {
     ViolationGauge violationGauge = new ViolationGauge(settings.meterRegistry());
-    Metrics metrics = new AggregatedMetrics(List.of(settings.metrics(), violationGauge.forgetDeletedApps()));
+    // Only the first of aggregated metrics times controller executions, so JOSDK's own come first.
+    Metrics metrics = new AggregatedMetrics(List.of(settings.metrics(), violationGauge.forgetDeletedApps(),
+        new ManagedAppsGauge(settings.meterRegistry())));
     Operator operator = new Operator(overrider -> {
       overrider.withKubernetesClient(client)
           // Server-side apply is off for the primary and the dependents alike: the API servers the

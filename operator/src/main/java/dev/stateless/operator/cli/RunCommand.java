@@ -2,6 +2,11 @@ package dev.stateless.operator.cli;
 
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.StatelessOperator;
+import dev.stateless.operator.monitoring.HealthHandler;
+import dev.stateless.operator.monitoring.MonitoringServer;
+import dev.stateless.operator.monitoring.OperatorHealth;
+import dev.stateless.operator.monitoring.OperatorMeters;
+import dev.stateless.operator.monitoring.OperatorState;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -9,8 +14,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
-import io.javaoperatorsdk.operator.api.monitoring.Metrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +26,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,6 +40,7 @@ import picocli.CommandLine.Spec;
 public final class RunCommand implements Callable<Integer> {
 
   static final String LEASE_NAME = "stateless-operator";
+  private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
   private static final Path SERVICE_ACCOUNT_NAMESPACE = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
 
   @Spec
@@ -50,29 +58,50 @@ public final class RunCommand implements Callable<Integer> {
       description = "Namespace of the leader election Lease. Default: the pod's namespace (POD_NAMESPACE or the service account's), else the kubeconfig's.")
   String leaseNamespace;
 
+  @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "8080",
+      description = "Port of the HTTP server for Prometheus metrics (" + MonitoringServer.METRICS_PATH + ") and the probes ("
+          + HealthHandler.LIVENESS_PATH + ", " + HealthHandler.READINESS_PATH + "). Default: ${DEFAULT-VALUE}.")
+  int metricsPort;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     Config config = Config.autoConfigure(null);
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-    Optional<String> unreachable = checkCluster(client, config);
+    Optional<String> unreachable = checkCluster(client, config, namespaces);
     if (unreachable.isPresent()) {
       err.println("stateless-operator: " + unreachable.get());
       err.flush();
       client.close();
       return 1;
     }
-    var settings = new StatelessOperator.Settings(
-        Set.copyOf(new HashSet<>(namespaces)), leaderElection(client), Metrics.NOOP, new SimpleMeterRegistry(), Clock.systemUTC());
-    Operator operator = StatelessOperator.create(client, settings);
-    operator.installShutdownHook(Duration.ofSeconds(10));
-    operator.start();
-    new CountDownLatch(1).await();
+    OperatorMeters meters = new OperatorMeters();
+    Operator operator = StatelessOperator.create(client, settings(client, System::getenv, meters));
+    OperatorHealth health = new OperatorHealth(OperatorState.of(operator.getRuntimeInfo()));
+    // The probes answer from the start, so the kubelet sees "starting" rather than a refused connection.
+    try (MonitoringServer monitoring = MonitoringServer.start(metricsPort, meters.registry().getPrometheusRegistry(), health)) {
+      log.info("Metrics on :{}{}, probes on {} and {}", monitoring.port(), MonitoringServer.METRICS_PATH,
+          HealthHandler.LIVENESS_PATH, HealthHandler.READINESS_PATH);
+      operator.installShutdownHook(Duration.ofSeconds(10));
+      operator.start();
+      new CountDownLatch(1).await();
+    } catch (IOException e) {
+      err.println("stateless-operator: cannot serve metrics and probes on port " + metricsPort + ": " + e.getMessage());
+      err.flush();
+      client.close();
+      return 1;
+    }
     return 0;
   }
 
+  /** The operator's settings from the options; {@code env} reads the process environment. */
+  StatelessOperator.Settings settings(KubernetesClient client, UnaryOperator<String> env, OperatorMeters meters) {
+    return new StatelessOperator.Settings(Set.copyOf(new HashSet<>(namespaces)), leaderElection(client, env),
+        meters.reconcileMetrics(), meters.registry(), Clock.systemUTC());
+  }
+
   /** Says, in one line, why the cluster cannot be used, naming what was tried. */
-  private static Optional<String> checkCluster(KubernetesClient client, Config config) {
+  static Optional<String> checkCluster(KubernetesClient client, Config config, List<String> namespaces) {
     String tried = config.getMasterUrl() + " (" + source() + ")";
     try {
       client.getKubernetesVersion();
@@ -81,7 +110,14 @@ public final class RunCommand implements Callable<Integer> {
           + ". To see what the operator would create without a cluster, run: java -jar operator/target/stateless-operator.jar render -f sample-app/k8s/shop.yaml");
     }
     try {
-      client.resources(StatelessApp.class).inAnyNamespace().list(new ListOptionsBuilder().withLimit(1L).build());
+      // Where the operator will watch: with --namespace it may only be allowed there (a Role, not a ClusterRole).
+      var apps = client.resources(StatelessApp.class);
+      var listOptions = new ListOptionsBuilder().withLimit(1L).build();
+      if (namespaces.isEmpty()) {
+        apps.inAnyNamespace().list(listOptions);
+      } else {
+        apps.inNamespace(namespaces.get(0)).list(listOptions);
+      }
     } catch (KubernetesClientException e) {
       if (e.getCode() == 404) {
         return Optional.of("the StatelessApp CRD is not installed on " + tried + ": run kubectl apply -f crds/");
@@ -114,12 +150,12 @@ public final class RunCommand implements Callable<Integer> {
     return message.lines().findFirst().orElse(message);
   }
 
-  private Optional<LeaderElectionConfiguration> leaderElection(KubernetesClient client) {
+  private Optional<LeaderElectionConfiguration> leaderElection(KubernetesClient client, UnaryOperator<String> env) {
     if (!leaderElection) {
       return Optional.empty();
     }
     String namespace = Optional.ofNullable(leaseNamespace)
-        .or(() -> Optional.ofNullable(System.getenv("POD_NAMESPACE")))
+        .or(() -> Optional.ofNullable(env.apply("POD_NAMESPACE")))
         .or(RunCommand::serviceAccountNamespace)
         .orElse(client.getNamespace());
     return Optional.of(new LeaderElectionConfiguration(LEASE_NAME, namespace));
