@@ -8,11 +8,14 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.javaoperatorsdk.operator.RuntimeInfo;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
 
 /**
@@ -24,21 +27,42 @@ public final class OperatorHarness implements AutoCloseable {
 
   private final KubernetesMockServer server;
   private final KubernetesClient client;
+  private final KubernetesClient operatorClient;
   private final ReconcileCounter reconciles = new ReconcileCounter();
-  private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
+  private final StatelessOperator.Settings settings;
   private final Operator operator;
 
   public OperatorHarness(KubernetesMockServer server, KubernetesClient client) {
+    this(server, client, UnaryOperator.identity());
+  }
+
+  /**
+   * With settings other than the defaults (all namespaces, no leader election). The operator talks
+   * to the API server through a client of its own that records every request it makes, for the
+   * proof that the Helm chart's RBAC grants exactly what the operator needs.
+   */
+  public OperatorHarness(KubernetesMockServer server, KubernetesClient client, UnaryOperator<StatelessOperator.Settings> customize) {
     this.server = server;
     this.client = client;
-    var settings = StatelessOperator.Settings.allNamespaces().withMetrics(reconciles);
-    this.operator = StatelessOperator.create(client, new StatelessOperator.Settings(
-        settings.namespaces(), settings.leaderElection(), reconciles, meterRegistry, settings.clock()));
+    // The reconcile counter is how awaitIdle() knows the operator is done; customizations keep it in.
+    this.settings = customize.apply(StatelessOperator.Settings.allNamespaces().withMetrics(reconciles));
+    String leaseNamespace = settings.leaderElection().flatMap(LeaderElectionConfiguration::getLeaseNamespace).orElse(null);
+    this.operatorClient = RecordingClient.of(client, leaseNamespace);
+    this.operator = StatelessOperator.create(operatorClient, settings);
     operator.start();
   }
 
-  public SimpleMeterRegistry meterRegistry() {
-    return meterRegistry;
+  public StatelessOperator.Settings settings() {
+    return settings;
+  }
+
+  /** Where the operator's gauges are, to read them. */
+  public MeterRegistry meterRegistry() {
+    return settings.meterRegistry();
+  }
+
+  public RuntimeInfo runtimeInfo() {
+    return operator.getRuntimeInfo();
   }
 
   public KubernetesClient client() {
@@ -116,5 +140,6 @@ public final class OperatorHarness implements AutoCloseable {
   @Override
   public void close() {
     operator.stop();
+    operatorClient.close();
   }
 }
