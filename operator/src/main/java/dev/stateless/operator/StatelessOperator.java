@@ -54,7 +54,8 @@ public final class StatelessOperator {
 
   public static Operator create(KubernetesClient client, Settings settings) {
     ViolationGauge violationGauge = new ViolationGauge(settings.meterRegistry());
-    // Only the first of aggregated metrics times controller executions, so JOSDK's own come first.
+    // Built once out here: JOSDK may apply the configuration callback below more than once. Only the
+    // first of aggregated metrics times controller executions, so JOSDK's own come first.
     Metrics metrics = new AggregatedMetrics(List.of(settings.metrics(), violationGauge.forgetDeletedApps(),
         new ManagedAppsGauge(settings.meterRegistry())));
     Operator operator = new Operator(overrider -> {

@@ -49,7 +49,13 @@ public final class OperatorHarness implements AutoCloseable {
     String leaseNamespace = settings.leaderElection().flatMap(LeaderElectionConfiguration::getLeaseNamespace).orElse(null);
     this.operatorClient = RecordingClient.of(client, leaseNamespace);
     this.operator = StatelessOperator.create(operatorClient, settings);
-    operator.start();
+    try {
+      operator.start();
+    } catch (RuntimeException e) {
+      operator.stop();
+      operatorClient.close();
+      throw e;
+    }
   }
 
   public StatelessOperator.Settings settings() {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 
 /**
  * A client for the operator under test that records each request it sends (watches included) in
@@ -26,6 +27,8 @@ public final class RecordingClient {
     };
     return new KubernetesClientBuilder()
         .withConfig(base.getConfiguration())
+        // The JDK client, as in production; the mock server brings a second one onto the test classpath.
+        .withHttpClientFactory(new JdkHttpClientFactory())
         .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("api-access-log", recorder))
         .build();
   }
