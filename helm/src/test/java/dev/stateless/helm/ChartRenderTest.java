@@ -1,0 +1,183 @@
+package dev.stateless.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicy;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The chart with its default values: what {@code helm install} puts on the cluster. */
+class ChartRenderTest {
+
+  final Chart.Rendered chart = Chart.render();
+  final Deployment deployment = chart.deployment();
+  final PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+  final Container operator = pod.getContainers().get(0);
+
+  @Test
+  void lintIsCleanInStrictMode() {
+    LintResult lint = Chart.source().lint().strict().call();
+
+    assertThat(lint.isFailed()).as("%s", lint.getMessages()).isFalse();
+    assertThat(lint.getMessages()).noneMatch(message -> message.contains("[WARNING]") || message.contains("[ERROR]"));
+  }
+
+  @Test
+  void aClusterOlderThan130IsRefused() {
+    assertThatThrownBy(() -> Chart.source().template().withName(Chart.RELEASE).call())
+        .hasMessageContaining("chart requires kubeVersion: >=1.30.0-0 which is incompatible with Kubernetes v1.20.0");
+  }
+
+  @Test
+  void theRenderableCopyDiffersOnlyInTheKubeVersionLine() throws IOException {
+    assertThat(Files.readString(Chart.SOURCE.resolve("Chart.yaml")).replace(Chart.KUBE_VERSION_LINE + "\n", ""))
+        .isEqualTo(Files.readString(Chart.RENDERABLE.resolve("Chart.yaml")));
+    try (var files = Files.walk(Chart.SOURCE)) {
+      for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.endsWith("Chart.yaml")).toList()) {
+        assertThat(Chart.RENDERABLE.resolve(Chart.SOURCE.relativize(file).toString())).hasSameBinaryContentAs(file);
+      }
+    }
+  }
+
+  @Test
+  void rendersTheOperatorItsAccountRbacMetricsServiceAndAdmissionPolicy() {
+    assertThat(chart.kinds()).containsOnlyKeys("ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding",
+        "Service", "Deployment", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding");
+    assertThat(chart.objects())
+        .filteredOn(o -> !o.getKind().startsWith("Cluster") && !o.getKind().startsWith("ValidatingAdmission"))
+        .allSatisfy(o -> assertThat(o.getMetadata().getNamespace()).as(o.getKind()).isEqualTo(Chart.NAMESPACE));
+  }
+
+  @Test
+  void twoReplicasElectALeaderThroughALeaseInThePodsNamespace() {
+    assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(operator.getArgs()).containsExactly("run", "--leader-election=true", "--metrics-port=8080");
+    EnvVar podNamespace = operator.getEnv().stream().filter(e -> "POD_NAMESPACE".equals(e.getName())).findFirst().orElseThrow();
+    assertThat(podNamespace.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.namespace");
+    // A rollout adds a standby before it removes one.
+    assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
+    assertThat(pod.getAffinity().getPodAntiAffinity().getPreferredDuringSchedulingIgnoredDuringExecution().get(0)
+        .getPodAffinityTerm().getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+  }
+
+  @Test
+  void runsRestrictedWithAReadOnlyRootFilesystem() {
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    assertThat(operator.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(operator.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+    assertThat(operator.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(operator.getSecurityContext().getPrivileged()).isNull();
+    // The only writable place is a memory-backed /tmp for the JVM.
+    assertThat(operator.getVolumeMounts()).singleElement().satisfies(mount -> assertThat(mount.getMountPath()).isEqualTo("/tmp"));
+    assertThat(pod.getVolumes()).singleElement().satisfies(volume -> {
+      assertThat(volume.getEmptyDir().getMedium()).isEqualTo("Memory");
+      assertThat(volume.getEmptyDir().getSizeLimit()).isEqualTo(new Quantity("16Mi"));
+    });
+  }
+
+  @Test
+  void requestsResourcesAndProbesTheOperatorsHealthEndpoints() {
+    assertThat(operator.getResources().getRequests()).containsOnlyKeys("cpu", "memory");
+    assertThat(operator.getResources().getLimits()).containsKey("memory");
+    assertThat(operator.getPorts()).singleElement().satisfies(port -> {
+      assertThat(port.getName()).isEqualTo("metrics");
+      assertThat(port.getContainerPort()).isEqualTo(8080);
+    });
+    assertThat(operator.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz/live");
+    assertThat(operator.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("metrics");
+    assertThat(operator.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/healthz/ready");
+    assertThat(operator.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("metrics");
+  }
+
+  @Test
+  void theImageIsTheChartsAppVersion() {
+    assertThat(operator.getImage()).isEqualTo("stateless-operator:0.1.0");
+  }
+
+  @Test
+  void theMetricsServiceSelectsTheOperatorPodsOnTheMetricsPort() {
+    Service service = chart.metricsService().orElseThrow();
+
+    assertThat(service.getSpec().getType()).isEqualTo("ClusterIP");
+    assertThat(service.getSpec().getPorts()).singleElement().satisfies(port -> {
+      assertThat(port.getPort()).isEqualTo(8080);
+      assertThat(port.getTargetPort().getStrVal()).isEqualTo("metrics");
+    });
+    assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(service.getSpec().getSelector());
+    assertThat(deployment.getSpec().getSelector().getMatchLabels()).isEqualTo(service.getSpec().getSelector());
+  }
+
+  @Test
+  void theOperatorRunsAsItsServiceAccountBoundToTheClusterRoleAndTheLeaseRole() {
+    ServiceAccount account = chart.get(ServiceAccount.class, Chart.RELEASE);
+    assertThat(pod.getServiceAccountName()).isEqualTo(account.getMetadata().getName());
+    Subject subject = new Subject(null, "ServiceAccount", Chart.RELEASE, Chart.NAMESPACE);
+
+    ClusterRoleBinding clusterBinding = chart.get(ClusterRoleBinding.class, Chart.RELEASE);
+    assertThat(clusterBinding.getRoleRef().getName()).isEqualTo(chart.get(ClusterRole.class, Chart.RELEASE).getMetadata().getName());
+    assertThat(clusterBinding.getSubjects()).containsExactly(subject);
+
+    RoleBinding leaseBinding = chart.get(RoleBinding.class, Chart.RELEASE + "-leader-election");
+    Role leaseRole = chart.get(Role.class, Chart.RELEASE + "-leader-election");
+    assertThat(leaseBinding.getRoleRef().getName()).isEqualTo(leaseRole.getMetadata().getName());
+    assertThat(leaseBinding.getSubjects()).containsExactly(subject);
+    assertThat(leaseRole.getRules()).singleElement().satisfies(rule -> {
+      assertThat(rule.getApiGroups()).containsExactly("coordination.k8s.io");
+      assertThat(rule.getResources()).containsExactly("leases");
+    });
+  }
+
+  @Test
+  void theAdmissionPolicyIsTheGeneratedFileAsItIs() throws IOException {
+    var policy = chart.get(ValidatingAdmissionPolicy.class, "statelessness.stateless.dev");
+    var binding = chart.get(ValidatingAdmissionPolicyBinding.class, "statelessness.stateless.dev");
+    var generated = Chart.parse(Files.readString(Path.of("stateless-operator/files/admission-policy.yaml")));
+
+    assertThat(generated).containsExactly(policy, binding);
+    assertThat(binding.getSpec().getPolicyName()).isEqualTo(policy.getMetadata().getName());
+    assertThat(binding.getSpec().getValidationActions()).containsExactly("Deny");
+  }
+
+  @Test
+  void notesTellTheUserWhatToApplyNext() {
+    String notes = Chart.notes(Map.of());
+
+    assertThat(notes).contains(
+        "kubectl -n stateless-system rollout status deployment/stateless-operator",
+        "kubectl -n stateless-system get lease stateless-operator",
+        "kubectl apply -f sample-app/k8s/shop.yaml",
+        "kubectl get sapp -A",
+        "kubectl -n stateless-system port-forward svc/stateless-operator-metrics 8080",
+        "/metrics, /healthz/live and /healthz/ready",
+        "ValidatingAdmissionPolicy \"statelessness.stateless.dev\"",
+        "kubectl apply -f crds/");
+  }
+
+  @Test
+  void notesFollowTheValues() {
+    String notes = Chart.notes(Map.of("watchNamespaces[0]", "shop", "admissionPolicy.enabled", "false",
+        "leaderElection.enabled", "false", "replicas", "1", "metrics.service.enabled", "false"));
+
+    assertThat(notes).contains("in the namespaces shop", "admissionPolicy.enabled=false")
+        .doesNotContain("get lease", "port-forward");
+  }
+}
