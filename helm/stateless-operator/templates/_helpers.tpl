@@ -36,12 +36,14 @@ ClusterRole over all namespaces, or by a Role in each watched namespace.
 - apiGroups: ["stateless.dev"]
   resources: ["statelessapps/status"]
   verbs: ["patch"]
+# The app's children. Deleting the app deletes them through their owner references; the operator
+# itself deletes only children that stop being wanted (the budget, the autoscaler, a removed job).
 - apiGroups: ["apps"]
   resources: ["deployments"]
-  verbs: ["list", "watch", "create", "update", "delete"]
+  verbs: ["list", "watch", "create", "update"]
 - apiGroups: [""]
   resources: ["services"]
-  verbs: ["list", "watch", "create", "update", "delete"]
+  verbs: ["list", "watch", "create", "update"]
 - apiGroups: ["policy"]
   resources: ["poddisruptionbudgets"]
   verbs: ["list", "watch", "create", "update", "delete"]
