@@ -43,6 +43,10 @@ public final class StatelessOperator {
       return new Settings(namespaces, leaderElection, metrics, meterRegistry, clock);
     }
 
+    public Settings withNamespaces(Set<String> namespaces) {
+      return new Settings(Set.copyOf(namespaces), leaderElection, metrics, meterRegistry, clock);
+    }
+
     public Settings withLeaderElection(LeaderElectionConfiguration leaderElection) {
       return new Settings(namespaces, Optional.of(leaderElection), metrics, meterRegistry, clock);
     }

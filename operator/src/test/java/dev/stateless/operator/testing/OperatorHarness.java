@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
@@ -30,6 +31,7 @@ public final class OperatorHarness implements AutoCloseable {
   private final KubernetesClient operatorClient;
   private final ReconcileCounter reconciles = new ReconcileCounter();
   private final StatelessOperator.Settings settings;
+  private final List<ApiAccess> operatorRequests = new CopyOnWriteArrayList<>();
   private final Operator operator;
 
   public OperatorHarness(KubernetesMockServer server, KubernetesClient client) {
@@ -47,7 +49,7 @@ public final class OperatorHarness implements AutoCloseable {
     // The reconcile counter is how awaitIdle() knows the operator is done; customizations keep it in.
     this.settings = customize.apply(StatelessOperator.Settings.allNamespaces().withMetrics(reconciles));
     String leaseNamespace = settings.leaderElection().flatMap(LeaderElectionConfiguration::getLeaseNamespace).orElse(null);
-    this.operatorClient = RecordingClient.of(client, leaseNamespace);
+    this.operatorClient = RecordingClient.of(client, leaseNamespace, operatorRequests::add);
     this.operator = StatelessOperator.create(operatorClient, settings);
     try {
       operator.start();
@@ -65,6 +67,11 @@ public final class OperatorHarness implements AutoCloseable {
   /** Where the operator's gauges are, to read them. */
   public MeterRegistry meterRegistry() {
     return settings.meterRegistry();
+  }
+
+  /** Every request the operator (not the test) made since it started, watches included. */
+  public List<ApiAccess> operatorRequests() {
+    return List.copyOf(operatorRequests);
   }
 
   public RuntimeInfo runtimeInfo() {

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import java.util.function.Consumer;
 
 /**
  * A client for the operator under test that records each request it sends (watches included) in
@@ -19,10 +20,17 @@ public final class RecordingClient {
 
   /** A client to the same API server as {@code base}; {@code operatorNamespace} is where the operator's Lease lives, if any. */
   public static KubernetesClient of(KubernetesClient base, String operatorNamespace) {
+    return of(base, operatorNamespace, access -> { });
+  }
+
+  /** As {@link #of(KubernetesClient, String)}, also handing each request to {@code observer}. */
+  public static KubernetesClient of(KubernetesClient base, String operatorNamespace, Consumer<ApiAccess> observer) {
     Interceptor recorder = new Interceptor() {
       @Override
       public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-        ApiAccessLog.record(ApiAccess.of(request.method(), request.uri(), operatorNamespace));
+        ApiAccess access = ApiAccess.of(request.method(), request.uri(), operatorNamespace);
+        ApiAccessLog.record(access);
+        observer.accept(access);
       }
     };
     return new KubernetesClientBuilder()
