@@ -1,0 +1,62 @@
+package dev.stateless.benchmarks;
+
+import dev.stateless.benchmarks.sample.MicroBenchmarks;
+import dev.stateless.benchmarks.sample.SampleAppFigures;
+import dev.stateless.benchmarks.sample.SampleAppLoadRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The cost of statelessness in the sample app, in one run: JMH microbenchmarks of what an
+ * authenticated request may pay (a JWT signature check per algorithm, a Redis GET round trip), then
+ * HTTP load on the real app comparing no authentication, a JWT, and a server-side session in Redis.
+ * Prints a summary, and the figures as one JSON object on the last line.
+ */
+public final class SampleAppBenchmark {
+
+  private SampleAppBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int connections = 16;
+    int roundSeconds = 5;
+    for (int i = 0; i < args.length; i++) {
+      if ("--connections".equals(args[i]) && i + 1 < args.length) {
+        connections = Integer.parseInt(args[++i]);
+      } else if ("--round-seconds".equals(args[i]) && i + 1 < args.length) {
+        roundSeconds = Integer.parseInt(args[++i]);
+      } else {
+        System.err.println("usage: SampleAppBenchmark [--connections N] [--round-seconds S]");
+        System.exit(2);
+      }
+    }
+    Path appJar = Path.of(System.getProperty("sample.app.jar", "sample-app/target/stateless-sample-app.jar"));
+    if (!Files.isRegularFile(appJar)) {
+      System.err.println("no sample app jar at " + appJar + "; build it with mvn -pl sample-app -am package");
+      System.exit(2);
+    }
+    Path logDir = Path.of(System.getProperty("benchmarks.logDir", "target"));
+    Files.createDirectories(logDir);
+
+    System.out.println("... JMH microbenchmarks (1 fork, 5 warm-up and 5 measured iterations of 1 s each)");
+    Map<String, Double> micro = new MicroBenchmarks(1, 5, 5).run();
+
+    System.out.println("... HTTP load on the sample app (" + connections + " connections, 2 rounds of "
+        + roundSeconds + " s per endpoint after a " + roundSeconds + " s warm-up each)");
+    SampleAppLoadRun.Outcome load = new SampleAppLoadRun(appJar, logDir, connections,
+        Duration.ofSeconds(roundSeconds), Duration.ofSeconds(roundSeconds), 2).run();
+
+    SampleAppFigures figures = new SampleAppFigures(
+        micro.get("verify-HS256"), micro.get("verify-ES256"), micro.get("verify-EdDSA"), micro.get("redis-get"),
+        connections,
+        load.results().get(SampleAppLoadRun.FLOOR),
+        load.results().get(SampleAppLoadRun.JWT),
+        load.results().get(SampleAppLoadRun.SESSION),
+        load.revocationChecksLocal(), load.revocationChecksRedis());
+    System.out.println(figures.summary());
+    System.out.println(figures.json());
+    // The S3 server's and the HTTP client's threads must not keep the JVM up.
+    System.exit(0);
+  }
+}

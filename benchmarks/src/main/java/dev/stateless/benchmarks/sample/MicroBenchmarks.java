@@ -1,0 +1,52 @@
+package dev.stateless.benchmarks.sample;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the JMH microbenchmarks of the sample app's per-request costs and returns their scores in
+ * microseconds per operation. Few forks and short iterations keep the run under a minute;
+ * enough to tell costs of different orders apart, not to resolve a few percent.
+ */
+public final class MicroBenchmarks {
+
+  private final int forks;
+  private final int warmUpIterations;
+  private final int iterations;
+
+  public MicroBenchmarks(int forks, int warmUpIterations, int iterations) {
+    this.forks = forks;
+    this.warmUpIterations = warmUpIterations;
+    this.iterations = iterations;
+  }
+
+  /** Scores by benchmark: "verify-HS256", "verify-ES256", "verify-EdDSA", "redis-get". */
+  public Map<String, Double> run() throws Exception {
+    Options options = new OptionsBuilder()
+        .include(JwtVerificationBenchmark.class.getName() + ".verify")
+        .include(RedisGetBenchmark.class.getName() + ".get")
+        .forks(forks)
+        .warmupIterations(warmUpIterations)
+        .warmupTime(TimeValue.seconds(1))
+        .measurementIterations(iterations)
+        .measurementTime(TimeValue.seconds(1))
+        .shouldFailOnError(true)
+        .build();
+    Collection<RunResult> results = new Runner(options).run();
+    Map<String, Double> scores = new HashMap<>();
+    for (RunResult result : results) {
+      String benchmark = result.getParams().getBenchmark();
+      String name = benchmark.startsWith(JwtVerificationBenchmark.class.getName())
+          ? "verify-" + result.getParams().getParam("algorithm")
+          : "redis-get";
+      scores.put(name, result.getPrimaryResult().getScore());
+    }
+    return scores;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.stateless.benchmarks.sample;
+
+import dev.stateless.benchmarks.report.JsonLine;
+import java.util.Locale;
+
+/** The figures of one sample-app benchmark run, as a human summary and as the final JSON line. */
+public record SampleAppFigures(
+    double verifyUsHs256,
+    double verifyUsEs256,
+    double verifyUsEdDsa,
+    double redisGetUs,
+    int connections,
+    HttpLoad.Result floor,
+    HttpLoad.Result jwt,
+    HttpLoad.Result session,
+    long revocationChecksLocal,
+    long revocationChecksRedis) {
+
+  /** The target: an authenticated request costs at most 10% more than the floor. */
+  public static final double TARGET_RATIO = 0.9;
+
+  public double jwtToFloor() {
+    return jwt.requestsPerSecond() / floor.requestsPerSecond();
+  }
+
+  public String summary() {
+    return String.join(System.lineSeparator(),
+        "Sample app benchmark",
+        String.format(Locale.ROOT, "  JWT verification (jjwt, signature + claims)  HS256 %.2f us, ES256 %.2f us, EdDSA %.2f us",
+            verifyUsHs256, verifyUsEs256, verifyUsEdDsa),
+        String.format(Locale.ROOT, "  Redis GET round trip (lettuce, loopback)     %.2f us", redisGetUs),
+        String.format(Locale.ROOT, "  HTTP, %d connections, closed loop:", connections),
+        line("GET /healthz/live (floor)", floor),
+        line("GET /api/me, Bearer JWT", jwt),
+        line("GET /api/me, Session id in Redis", session),
+        String.format(Locale.ROOT, "  revocation checks in the measured rounds: %d answered locally, %d read from Redis",
+            revocationChecksLocal, revocationChecksRedis),
+        String.format(Locale.ROOT, "  rpsJwt / rpsFloor = %.3f (target >= %.1f): %s; rpsRedisSession / rpsFloor = %.3f",
+            jwtToFloor(), TARGET_RATIO, jwtToFloor() >= TARGET_RATIO ? "met" : "NOT met",
+            session.requestsPerSecond() / floor.requestsPerSecond()));
+  }
+
+  private static String line(String what, HttpLoad.Result result) {
+    return String.format(Locale.ROOT, "    %-34s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (%d requests, %d failed)",
+        what, result.requestsPerSecond(), result.p50Ms(), result.p99Ms(), result.requests(), result.failures());
+  }
+
+  public String json() {
+    return new JsonLine()
+        .put("verifyUsHs256", verifyUsHs256, 2)
+        .put("verifyUsEs256", verifyUsEs256, 2)
+        .put("verifyUsEdDsa", verifyUsEdDsa, 2)
+        .put("redisGetUs", redisGetUs, 2)
+        .put("rpsFloor", floor.requestsPerSecond(), 0)
+        .put("rpsJwt", jwt.requestsPerSecond(), 0)
+        .put("rpsRedisSession", session.requestsPerSecond(), 0)
+        .put("p99MsFloor", floor.p99Ms(), 2)
+        .put("p99MsJwt", jwt.p99Ms(), 2)
+        .put("p99MsRedisSession", session.p99Ms(), 2)
+        .toString();
+  }
+}
