@@ -11,7 +11,7 @@ benchmark="${1:-}"
 [ $# -gt 0 ] && shift
 
 usage() {
-  echo "usage: benchmarks/run.sh operator [--apps N] | sample-app" >&2
+  echo "usage: benchmarks/run.sh operator [--apps N] | sample-app [--connections N] [--round-seconds S]" >&2
   exit 2
 }
 
