@@ -16,11 +16,13 @@ import java.util.Map;
  */
 public final class SampleAppBenchmark {
 
+  private static final int ROUNDS = 3;
+
   private SampleAppBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int connections = 16;
-    int roundSeconds = 5;
+    int roundSeconds = 4;
     for (int i = 0; i < args.length; i++) {
       if ("--connections".equals(args[i]) && i + 1 < args.length) {
         connections = Integer.parseInt(args[++i]);
@@ -39,13 +41,13 @@ public final class SampleAppBenchmark {
     Path logDir = Path.of(System.getProperty("benchmarks.logDir", "target"));
     Files.createDirectories(logDir);
 
-    System.out.println("... JMH microbenchmarks (1 fork, 5 warm-up and 5 measured iterations of 1 s each)");
-    Map<String, Double> micro = new MicroBenchmarks(1, 5, 5).run();
+    System.out.println("... JMH microbenchmarks (1 fork, 5 warm-up iterations of 2 s, 5 measured iterations of 1 s)");
+    Map<String, Double> micro = new MicroBenchmarks(1, 5, 2, 5).run();
 
-    System.out.println("... HTTP load on the sample app (" + connections + " connections, 2 rounds of "
+    System.out.println("... HTTP load on the sample app (" + connections + " connections, " + ROUNDS + " rounds of "
         + roundSeconds + " s per endpoint after a " + roundSeconds + " s warm-up each)");
     SampleAppLoadRun.Outcome load = new SampleAppLoadRun(appJar, logDir, connections,
-        Duration.ofSeconds(roundSeconds), Duration.ofSeconds(roundSeconds), 2).run();
+        Duration.ofSeconds(roundSeconds), Duration.ofSeconds(roundSeconds), ROUNDS).run();
 
     SampleAppFigures figures = new SampleAppFigures(
         micro.get("verify-HS256"), micro.get("verify-ES256"), micro.get("verify-EdDSA"), micro.get("redis-get"),

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** An S3-compatible server (S3Mock) in this JVM, over plain HTTP, with the app's bucket created. */
 public final class LocalS3 implements AutoCloseable {
@@ -18,10 +20,16 @@ public final class LocalS3 implements AutoCloseable {
     this.server = server;
   }
 
+  /**
+   * S3Mock is a Spring Boot application on Tomcat. Left alone, Spring Boot takes over logging for
+   * the whole JVM, and Tomcat tells its start-up story through java.util.logging: the benchmark's
+   * output would drown. Held here so the level is not garbage collected.
+   */
+  private static final Logger TOMCAT_LOG = Logger.getLogger("org.apache");
+
   public static LocalS3 start() {
-    // S3Mock is a Spring Boot application; left alone, Spring Boot takes over logging for the whole
-    // JVM and prints its start-up story into the benchmark's output.
     System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+    TOMCAT_LOG.setLevel(Level.WARNING);
     try {
       Map<String, Object> properties = new HashMap<>();
       properties.put(S3MockApplication.PROP_HTTP_PORT, S3MockApplication.RANDOM_PORT);
@@ -30,6 +38,7 @@ public final class LocalS3 implements AutoCloseable {
       properties.put(S3MockApplication.PROP_ROOT_DIRECTORY, Files.createTempDirectory("bench-s3").toString());
       properties.put(S3MockApplication.PROP_SECURE_CONNECTION, false);
       properties.put(S3MockApplication.PROP_SILENT, true);
+      properties.put("spring.main.log-startup-info", false);
       return new LocalS3(S3MockApplication.start(properties));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

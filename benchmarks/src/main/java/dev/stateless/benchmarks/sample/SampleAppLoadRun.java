@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,11 +69,13 @@ public final class SampleAppLoadRun {
       }
       Map<String, Long> before = revocationLookups(base);
       Map<String, HttpLoad.Result> results = new LinkedHashMap<>();
+      List<String> order = new ArrayList<>(requests.keySet());
       for (int i = 0; i < rounds; i++) {
-        for (Map.Entry<String, List<HttpRequest>> endpoint : requests.entrySet()) {
-          HttpLoad.Result result = load.run(endpoint.getKey(), endpoint.getValue(), round);
-          results.merge(endpoint.getKey(), result, HttpLoad.Result::plus);
+        for (String endpoint : order) {
+          results.merge(endpoint, load.run(endpoint, requests.get(endpoint), round), HttpLoad.Result::plus);
         }
+        // Each endpoint takes every place in the order in turn: none always follows the same one.
+        Collections.rotate(order, -1);
       }
       Map<String, Long> after = revocationLookups(base);
       return new Outcome(results,
