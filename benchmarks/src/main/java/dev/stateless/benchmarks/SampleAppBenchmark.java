@@ -16,13 +16,14 @@ import java.util.Map;
  */
 public final class SampleAppBenchmark {
 
-  private static final int ROUNDS = 3;
+  private static final int ROUNDS = 6;
+  private static final Duration WARM_UP = Duration.ofSeconds(4);
 
   private SampleAppBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int connections = 16;
-    int roundSeconds = 4;
+    int roundSeconds = 2;
     for (int i = 0; i < args.length; i++) {
       if ("--connections".equals(args[i]) && i + 1 < args.length) {
         connections = Integer.parseInt(args[++i]);
@@ -45,16 +46,16 @@ public final class SampleAppBenchmark {
     Map<String, Double> micro = new MicroBenchmarks(1, 5, 2, 5).run();
 
     System.out.println("... HTTP load on the sample app (" + connections + " connections, " + ROUNDS + " rounds of "
-        + roundSeconds + " s per endpoint after a " + roundSeconds + " s warm-up each)");
+        + roundSeconds + " s per endpoint after a " + WARM_UP.toSeconds() + " s warm-up each)");
     SampleAppLoadRun.Outcome load = new SampleAppLoadRun(appJar, logDir, connections,
-        Duration.ofSeconds(roundSeconds), Duration.ofSeconds(roundSeconds), ROUNDS).run();
+        WARM_UP, Duration.ofSeconds(roundSeconds), ROUNDS).run();
 
     SampleAppFigures figures = new SampleAppFigures(
         micro.get("verify-HS256"), micro.get("verify-ES256"), micro.get("verify-EdDSA"), micro.get("redis-get"),
         connections,
-        load.results().get(SampleAppLoadRun.FLOOR),
-        load.results().get(SampleAppLoadRun.JWT),
-        load.results().get(SampleAppLoadRun.SESSION),
+        load.tallies().get(SampleAppLoadRun.FLOOR),
+        load.tallies().get(SampleAppLoadRun.JWT),
+        load.tallies().get(SampleAppLoadRun.SESSION),
         load.revocationChecksLocal(), load.revocationChecksRedis());
     System.out.println(figures.summary());
     System.out.println(figures.json());

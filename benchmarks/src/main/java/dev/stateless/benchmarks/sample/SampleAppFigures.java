@@ -2,6 +2,7 @@ package dev.stateless.benchmarks.sample;
 
 import dev.stateless.benchmarks.report.JsonLine;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The figures of one sample-app benchmark run, as a human summary and as the final JSON line. */
 public record SampleAppFigures(
@@ -10,9 +11,9 @@ public record SampleAppFigures(
     double verifyUsEdDsa,
     double redisGetUs,
     int connections,
-    HttpLoad.Result floor,
-    HttpLoad.Result jwt,
-    HttpLoad.Result session,
+    EndpointTally floor,
+    EndpointTally jwt,
+    EndpointTally session,
     long revocationChecksLocal,
     long revocationChecksRedis) {
 
@@ -20,7 +21,11 @@ public record SampleAppFigures(
   public static final double TARGET_RATIO = 0.9;
 
   public double jwtToFloor() {
-    return jwt.requestsPerSecond() / floor.requestsPerSecond();
+    return rps(jwt) / rps(floor);
+  }
+
+  private static double rps(EndpointTally tally) {
+    return tally.result().requestsPerSecond();
   }
 
   public String summary() {
@@ -37,12 +42,20 @@ public record SampleAppFigures(
             revocationChecksLocal, revocationChecksRedis),
         String.format(Locale.ROOT, "  rpsJwt / rpsFloor = %.3f (target >= %.1f): %s; rpsRedisSession / rpsFloor = %.3f",
             jwtToFloor(), TARGET_RATIO, jwtToFloor() >= TARGET_RATIO ? "met" : "NOT met",
-            session.requestsPerSecond() / floor.requestsPerSecond()));
+            rps(session) / rps(floor)),
+        String.format(Locale.ROOT, "  app CPU per request: JWT %+.1f us, session %+.1f us over the floor's %.1f us",
+            jwt.appCpuUsPerRequest() - floor.appCpuUsPerRequest(),
+            session.appCpuUsPerRequest() - floor.appCpuUsPerRequest(), floor.appCpuUsPerRequest()));
   }
 
-  private static String line(String what, HttpLoad.Result result) {
-    return String.format(Locale.ROOT, "    %-34s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (%d requests, %d failed)",
-        what, result.requestsPerSecond(), result.p50Ms(), result.p99Ms(), result.requests(), result.failures());
+  private static String line(String what, EndpointTally tally) {
+    HttpLoad.Result result = tally.result();
+    String rounds = tally.roundRates().stream().map(rate -> String.format(Locale.ROOT, "%.0f", rate))
+        .collect(Collectors.joining(" "));
+    return String.format(Locale.ROOT,
+        "    %-34s %6.0f req/s  p50 %5.2f ms  p99 %6.2f ms  app CPU %5.1f us/req  (%d requests, %d failed; rounds: %s)",
+        what, result.requestsPerSecond(), result.p50Ms(), result.p99Ms(), tally.appCpuUsPerRequest(),
+        result.requests(), result.failures(), rounds);
   }
 
   public String json() {
@@ -51,12 +64,12 @@ public record SampleAppFigures(
         .put("verifyUsEs256", verifyUsEs256, 2)
         .put("verifyUsEdDsa", verifyUsEdDsa, 2)
         .put("redisGetUs", redisGetUs, 2)
-        .put("rpsFloor", floor.requestsPerSecond(), 0)
-        .put("rpsJwt", jwt.requestsPerSecond(), 0)
-        .put("rpsRedisSession", session.requestsPerSecond(), 0)
-        .put("p99MsFloor", floor.p99Ms(), 2)
-        .put("p99MsJwt", jwt.p99Ms(), 2)
-        .put("p99MsRedisSession", session.p99Ms(), 2)
+        .put("rpsFloor", rps(floor), 0)
+        .put("rpsJwt", rps(jwt), 0)
+        .put("rpsRedisSession", rps(session), 0)
+        .put("p99MsFloor", floor.result().p99Ms(), 2)
+        .put("p99MsJwt", jwt.result().p99Ms(), 2)
+        .put("p99MsRedisSession", session.result().p99Ms(), 2)
         .toString();
   }
 }

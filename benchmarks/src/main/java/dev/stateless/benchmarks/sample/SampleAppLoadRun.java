@@ -34,7 +34,7 @@ public final class SampleAppLoadRun {
   static final String DEFAULT_ALGORITHM = "ES256";
 
   /** The figures, plus how the revocation checks were answered during the JWT rounds. */
-  public record Outcome(Map<String, HttpLoad.Result> results, long revocationChecksLocal, long revocationChecksRedis) {}
+  public record Outcome(Map<String, EndpointTally> tallies, long revocationChecksLocal, long revocationChecksRedis) {}
 
   private final Path appJar;
   private final Path logDir;
@@ -68,17 +68,20 @@ public final class SampleAppLoadRun {
         load.run(endpoint.getKey(), endpoint.getValue(), warmUp);
       }
       Map<String, Long> before = revocationLookups(base);
-      Map<String, HttpLoad.Result> results = new LinkedHashMap<>();
+      Map<String, EndpointTally> tallies = new LinkedHashMap<>();
+      requests.keySet().forEach(endpoint -> tallies.put(endpoint, new EndpointTally()));
       List<String> order = new ArrayList<>(requests.keySet());
       for (int i = 0; i < rounds; i++) {
         for (String endpoint : order) {
-          results.merge(endpoint, load.run(endpoint, requests.get(endpoint), round), HttpLoad.Result::plus);
+          Duration cpuBefore = app.cpuTime();
+          HttpLoad.Result result = load.run(endpoint, requests.get(endpoint), round);
+          tallies.get(endpoint).add(result, app.cpuTime().minus(cpuBefore));
         }
         // Each endpoint takes every place in the order in turn: none always follows the same one.
         Collections.rotate(order, -1);
       }
       Map<String, Long> after = revocationLookups(base);
-      return new Outcome(results,
+      return new Outcome(tallies,
           after.getOrDefault("local", 0L) - before.getOrDefault("local", 0L),
           after.getOrDefault("redis", 0L) - before.getOrDefault("redis", 0L));
     }

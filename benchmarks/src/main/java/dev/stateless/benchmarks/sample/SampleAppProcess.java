@@ -50,6 +50,12 @@ public final class SampleAppProcess implements AutoCloseable {
     return base;
   }
 
+  /** CPU time the app's process has used so far, all threads together. */
+  public Duration cpuTime() {
+    return process.toHandle().info().totalCpuDuration()
+        .orElseThrow(() -> new IllegalStateException("this OS does not report process CPU time"));
+  }
+
   private void awaitReady(Path log) throws InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();

@@ -1,0 +1,37 @@
+package dev.stateless.benchmarks.sample;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One endpoint's measured rounds: all its requests as one result, each round's rate (so the spread
+ * between rounds is visible), and the CPU time the app's process spent meanwhile. CPU per request
+ * is the figure least disturbed by other work on a shared machine: what a request costs the app,
+ * whoever else wants the cores.
+ */
+public final class EndpointTally {
+
+  private HttpLoad.Result all;
+  private long appCpuNanos;
+  private final List<Double> roundRates = new ArrayList<>();
+
+  public void add(HttpLoad.Result round, Duration appCpu) {
+    all = all == null ? round : all.plus(round);
+    appCpuNanos += appCpu.toNanos();
+    roundRates.add(round.requestsPerSecond());
+  }
+
+  public HttpLoad.Result result() {
+    return all;
+  }
+
+  public List<Double> roundRates() {
+    return roundRates;
+  }
+
+  /** The app's CPU time (every thread: request handling, GC, JIT) per request answered. */
+  public double appCpuUsPerRequest() {
+    return appCpuNanos / 1e3 / all.requests();
+  }
+}
