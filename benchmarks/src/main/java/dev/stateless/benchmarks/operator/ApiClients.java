@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 
 /**
  * Clients for the benchmark's API server. Each party gets its own User-Agent, because that is how
@@ -31,7 +32,9 @@ public final class ApiClients {
         .withNamespace("default")
         .withUserAgent(userAgent)
         .build();
-    return new KubernetesClientBuilder().withConfig(config).build();
+    // Named, not discovered: with more than one HTTP client on the classpath fabric8 picks one at
+    // random, and the operator is meant to run on the JDK's.
+    return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory()).build();
   }
 
   /** A client with fabric8's own User-Agent, as the operator has in production. */
