@@ -21,7 +21,8 @@ build() {
 }
 
 classpath() {
-  echo "$root/benchmarks/target/classes:$(cat "$root/benchmarks/target/classpath.txt")"
+  # The operator's classes rather than its shaded jar, which bundles copies of its libraries.
+  echo "$root/benchmarks/target/classes:$root/operator/target/classes:$(cat "$root/benchmarks/target/classpath.txt")"
 }
 
 case "$benchmark" in
