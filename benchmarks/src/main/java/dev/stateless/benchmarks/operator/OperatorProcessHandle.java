@@ -58,7 +58,7 @@ public final class OperatorProcessHandle implements AutoCloseable {
   private void sortOutput(Path log) {
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
          Writer logFile = Files.newBufferedWriter(log, StandardCharsets.UTF_8,
-             StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+             StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
       String line;
       while ((line = out.readLine()) != null) {
         if (line.startsWith(OperatorProcess.ANSWER)) {
