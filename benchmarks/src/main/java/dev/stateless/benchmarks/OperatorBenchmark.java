@@ -51,11 +51,13 @@ public final class OperatorBenchmark {
   static final long READY_TIMEOUT_S = 300;
 
   private final int apps;
+  private final List<String> operatorJvmOptions;
   private final Path logDir;
   private final long startNanos = System.nanoTime();
 
-  OperatorBenchmark(int apps, Path logDir) {
+  OperatorBenchmark(int apps, List<String> operatorJvmOptions, Path logDir) {
     this.apps = apps;
+    this.operatorJvmOptions = operatorJvmOptions;
     this.logDir = logDir;
   }
 
@@ -71,7 +73,9 @@ public final class OperatorBenchmark {
     }
     Path logDir = Path.of(System.getProperty("benchmarks.logDir", "target"));
     Files.createDirectories(logDir);
-    OperatorFigures figures = new OperatorBenchmark(apps, logDir).run();
+    String jvmOptions = System.getenv().getOrDefault("OPERATOR_JAVA_OPTS", "").trim();
+    OperatorFigures figures = new OperatorBenchmark(apps,
+        jvmOptions.isEmpty() ? List.of() : List.of(jvmOptions.split("\\s+")), logDir).run();
     System.out.println(figures.summary());
     System.out.println(figures.json());
     // Informer and HTTP client threads of the benchmark's own clients must not keep the JVM up.
@@ -97,7 +101,7 @@ public final class OperatorBenchmark {
       int concurrency;
       Map<String, StatelessAppStatus> settledStatus = new HashMap<>();
       try (AppStatusWatch watch = new AppStatusWatch(harness, OPERATOR_NAMESPACE);
-           OperatorProcessHandle operator = OperatorProcessHandle.start(api.url(), logDir.resolve("operator-1.log"))) {
+           OperatorProcessHandle operator = OperatorProcessHandle.start(api.url(), operatorJvmOptions, logDir.resolve("operator-1.log"))) {
         concurrency = operator.reconcileThreads();
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);
         try (DeploymentControllerStandIn deployments = new DeploymentControllerStandIn(harness, OPERATOR_NAMESPACE, workers)) {
@@ -123,7 +127,7 @@ public final class OperatorBenchmark {
 
       progress("restart: a new operator process resyncs the settled apps");
       try (AppStatusWatch watch = new AppStatusWatch(harness, OPERATOR_NAMESPACE);
-           OperatorProcessHandle operator = OperatorProcessHandle.start(api.url(), logDir.resolve("operator-2.log"))) {
+           OperatorProcessHandle operator = OperatorProcessHandle.start(api.url(), operatorJvmOptions, logDir.resolve("operator-2.log"))) {
         operator.awaitSettled(apps);
         List<Write> resyncWrites = RequestLedger.operatorWrites(ledger.takeWrites());
         long startupMs = operator.startupMs();

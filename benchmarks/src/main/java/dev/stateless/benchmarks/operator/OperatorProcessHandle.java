@@ -37,22 +37,17 @@ public final class OperatorProcessHandle implements AutoCloseable {
     this.reconcileThreads = Integer.parseInt(expect("ready"));
   }
 
-  public static OperatorProcessHandle start(String apiServerUrl, Path log) throws IOException {
+  /** {@code jvmOptions} for the operator's JVM, for trying other heaps or collectors; usually none. */
+  public static OperatorProcessHandle start(String apiServerUrl, List<String> jvmOptions, Path log) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(jvmOptions());
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(OperatorProcess.class.getName());
     command.add(apiServerUrl);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     return new OperatorProcessHandle(process, log);
-  }
-
-  /** Options for the operator's JVM from OPERATOR_JAVA_OPTS, for trying other heaps or collectors. */
-  private static List<String> jvmOptions() {
-    String options = System.getenv().getOrDefault("OPERATOR_JAVA_OPTS", "").trim();
-    return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
   }
 
   private void sortOutput(Path log) {
