@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -21,24 +22,44 @@ import java.util.function.Consumer;
  * <p>Nobody reads it in the background: the threads that are about to trust a locally held answer
  * {@link #drain} it first, with a non-blocking read. Whatever invalidation has reached this host
  * before a request is therefore applied before that request is answered, however late a background
- * thread would have been scheduled; an empty read costs one system call.
+ * thread would have been scheduled; an empty read costs one system call, and concurrent drains
+ * share reads (see {@link #drain}).
  */
 final class InvalidationStream implements AutoCloseable {
 
   static final String CHANNEL = "__redis__:invalidate";
   private static final Object INCOMPLETE = new Object();
+  /** Busy-waits for a read in progress before yielding the core; a read takes a few microseconds. */
+  private static final int SPINS = 64;
 
   private final SocketChannel channel;
   private final long clientId;
+  private final Consumer<String> invalidate;
+  private final Runnable invalidateAll;
+  /** Held by the one thread reading the socket and applying what it read; never waited on. */
+  private final ReentrantLock reading = new ReentrantLock();
+  /** Reads begun and reads applied so far; both written only under {@link #reading}. */
+  private volatile long started;
+  private volatile long finished;
+  private volatile boolean broken;
   private ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
 
-  private InvalidationStream(SocketChannel channel, long clientId) {
+  private InvalidationStream(SocketChannel channel, long clientId, Consumer<String> invalidate,
+      Runnable invalidateAll) {
     this.channel = channel;
     this.clientId = clientId;
+    this.invalidate = invalidate;
+    this.invalidateAll = invalidateAll;
   }
 
-  /** Connects, authenticates like {@code uri} says, and subscribes. Plain TCP only. */
-  static InvalidationStream open(RedisURI uri, Duration timeout) throws IOException {
+  /**
+   * Connects, authenticates like {@code uri} says, and subscribes. Plain TCP only.
+   *
+   * @param invalidate what {@link #drain} calls with each invalidated key
+   * @param invalidateAll what it calls when Redis says every key is invalid (FLUSHALL, table overflow)
+   */
+  static InvalidationStream open(RedisURI uri, Duration timeout, Consumer<String> invalidate,
+      Runnable invalidateAll) throws IOException {
     if (uri.isSsl()) {
       throw new IOException("TLS is not supported for the invalidation stream");
     }
@@ -58,7 +79,7 @@ final class InvalidationStream implements AutoCloseable {
       commands.add(List.of("CLIENT", "ID"));
       commands.add(List.of("SUBSCRIBE", CHANNEL));
       write(channel, commands);
-      InvalidationStream stream = new InvalidationStream(channel, -1);
+      InvalidationStream stream = new InvalidationStream(channel, -1, invalidate, invalidateAll);
       List<Object> replies = stream.await(commands.size(), timeout);
       for (Object reply : replies) {
         if (reply instanceof RespError error) {
@@ -69,7 +90,7 @@ final class InvalidationStream implements AutoCloseable {
       if (!(id instanceof Long clientId)) {
         throw new IOException("unexpected CLIENT ID reply");
       }
-      InvalidationStream ready = new InvalidationStream(channel, clientId);
+      InvalidationStream ready = new InvalidationStream(channel, clientId, invalidate, invalidateAll);
       ready.buffer = stream.buffer;
       return ready;
     } catch (IOException | RuntimeException e) {
@@ -83,40 +104,76 @@ final class InvalidationStream implements AutoCloseable {
   }
 
   /**
-   * Applies every invalidation that has arrived, without waiting for more.
+   * Returns once every invalidation that had reached this host when the call began has been applied.
    *
-   * @param invalidate called with each invalidated key
-   * @param invalidateAll called when Redis says every key is invalid (FLUSHALL, table overflow)
+   * <p>Why one read can serve many callers, and why that is still exact: a read empties the socket,
+   * so it applies everything that had arrived when it began. {@code started} counts reads begun,
+   * {@code finished} reads applied, both advanced under {@link #reading} only, in that order. A
+   * caller that sees {@code started == s} needs read {@code s + 1}: that read had not begun when the
+   * caller looked, so it begins after the caller did, and {@code finished >= s + 1} (a volatile read
+   * that sees what the reader applied before writing it) proves everything the caller must see has
+   * been applied, whoever made the read. Read {@code s} itself, perhaps in progress, may have begun
+   * before the caller and is not enough. So a caller that finds the socket being read does not queue
+   * for it: it waits for {@code finished} to pass its number, and reads itself only if nobody has by
+   * then. Under load one read serves every check that began while the previous one was running.
+   *
    * @return false when the stream is closed or broken: nothing it says can be relied upon any more
    */
-  synchronized boolean drain(Consumer<String> invalidate, Runnable invalidateAll) {
-    try {
-      while (true) {
-        ensureRoom();
-        int read = channel.read(buffer);
-        if (read < 0) {
-          return false;
+  boolean drain() {
+    long needed = started + 1;
+    for (int waits = 0; finished < needed; waits++) {
+      if (reading.tryLock()) {
+        try {
+          if (finished < needed) {
+            read(); // its number is started + 1 >= needed: no read is in progress under the lock
+          }
+        } finally {
+          reading.unlock();
         }
-        apply(invalidate, invalidateAll);
-        if (read == 0) {
-          return true;
-        }
+      } else if (waits < SPINS) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield(); // the reader may have lost its core; let it finish
       }
-    } catch (IOException | RuntimeException e) {
-      return false;
     }
+    return !broken;
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
     try {
-      channel.close();
+      channel.close(); // a read in progress fails, and the stream reports itself broken
     } catch (IOException ignored) {
       // closing anyway
     }
   }
 
-  private void apply(Consumer<String> invalidate, Runnable invalidateAll) {
+  /** Reads and applies everything that has arrived, without waiting for more; under {@link #reading}. */
+  private void read() {
+    long number = started + 1;
+    started = number;
+    boolean emptied = false;
+    try {
+      int read;
+      do {
+        ensureRoom();
+        read = channel.read(buffer);
+        if (read > 0) {
+          apply();
+        }
+      } while (read > 0);
+      emptied = read == 0; // -1: Redis closed the connection
+    } catch (IOException | RuntimeException e) {
+      // closed, or not the protocol we expect: broken either way
+    } finally {
+      if (!emptied) {
+        broken = true;
+      }
+      finished = number;
+    }
+  }
+
+  private void apply() {
     buffer.flip();
     try {
       while (buffer.hasRemaining()) {

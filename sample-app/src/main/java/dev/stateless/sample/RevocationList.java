@@ -9,9 +9,9 @@ import java.time.Instant;
  * Revoked access tokens (by {@code jti}) and revoked logins (by session family {@code sid}), kept
  * in Redis so every replica sees them, until the last token they concern has expired.
  *
- * <p>Every authenticated request asks this list twice; the answers come from {@link TrackedKeys},
- * a local view that Redis invalidates, so the check costs no round trip once a replica has seen a
- * token, and a revocation is seen by every replica as soon as Redis has sent the invalidation,
+ * <p>Every authenticated request asks this list about two keys (token, login) in one question to
+ * {@link TrackedKeys}, a local view that Redis invalidates, so the check costs no round trip once a
+ * replica has seen a token, and a revocation is seen by every replica as soon as Redis has sent the invalidation,
  * which happens before the revoking request is answered.
  */
 final class RevocationList {
@@ -46,7 +46,7 @@ final class RevocationList {
   }
 
   boolean isRevoked(TokenService.AccessToken token) {
-    return view.exists(keys.revokedToken(token.tokenId())) || isFamilyRevoked(token.sessionFamily());
+    return view.anyExists(keys.revokedToken(token.tokenId()), keys.revokedFamily(token.sessionFamily()));
   }
 
   boolean isFamilyRevoked(String family) {

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * cached too, which is the whole point for a revocation list: almost every key asked about is absent.
  *
  * <p>Invalidations are redirected to an {@link InvalidationStream} that each question drains first
- * (one non-blocking read). So once Redis has sent an invalidation, no later request on this replica
- * can be answered from the old copy, even if the JVM has not scheduled any background thread since.
+ * (one non-blocking read, which serves every question that began while the previous read ran). So
+ * once Redis has sent an invalidation, no later request on this replica can be answered from the
+ * old copy, even if the JVM has not scheduled any background thread since.
  * Over TLS, where that stream is not available, invalidations arrive as RESP3 pushes on lettuce's
  * event loop instead: the same answers, but visible a scheduling delay later.
  *
@@ -59,11 +60,28 @@ final class TrackedKeys implements AutoCloseable {
   }
 
   boolean exists(String key) {
+    return anyExists(key);
+  }
+
+  /**
+   * Whether any of {@code keys} exists, asked in order until one does. The invalidations are applied
+   * once, before the first key: every key is then answered as Redis saw it when this call began.
+   */
+  boolean anyExists(String... keys) {
     StatefulRedisConnection<String, String> connection = Redis.call(redis::trackingConnection);
     applyInvalidations();
     if (!armed) {
       arm(connection);
     }
+    for (String key : keys) {
+      if (exists(connection, key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean exists(StatefulRedisConnection<String, String> connection, String key) {
     long readEpoch = epoch.get();
     if (!armed) {
       redisReads.increment();
@@ -133,7 +151,7 @@ final class TrackedKeys implements AutoCloseable {
 
   private void applyInvalidations() {
     InvalidationStream current = stream;
-    if (current != null && !current.drain(known::remove, known::clear)) {
+    if (current != null && !current.drain()) {
       forgetAll(); // the stream broke: whatever it would have said is lost
     }
   }
@@ -193,7 +211,7 @@ final class TrackedKeys implements AutoCloseable {
       return null; // invalidations come as RESP3 pushes on the tracking connection itself
     }
     try {
-      return InvalidationStream.open(redis.uri(), redis.timeout());
+      return InvalidationStream.open(redis.uri(), redis.timeout(), known::remove, known::clear);
     } catch (IOException e) {
       throw new io.lettuce.core.RedisConnectionException("invalidation stream: " + e.getMessage(), e);
     }

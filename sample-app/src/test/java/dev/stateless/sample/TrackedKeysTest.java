@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 import redis.embedded.RedisServer;
 
@@ -96,6 +102,65 @@ class TrackedKeysTest {
       });
     } finally {
       Backends.stopQuietly(server);
+    }
+  }
+
+  /** What the checking threads ask about: a key, and whether its write is known to have left Redis. */
+  private record Round(String key, boolean written) {}
+
+  @Test
+  void noCheckThatStartsAfterAWriteHasLeftRedisAnswersFromTheOldCopyWhileManyThreadsCheck() throws Exception {
+    try (Redis reader = new Redis(Backends.sharedRedisUrl()); Redis writer = new Redis(Backends.sharedRedisUrl());
+        TrackedKeys view = new TrackedKeys(reader)) {
+      String other = "tracked-test:" + UUID.randomUUID(); // never written: asked first, like a token id
+      int threads = 8;
+      LongAdder checks = new LongAdder();
+      LongAdder staleChecks = new LongAdder();
+      ConcurrentLinkedQueue<String> missed = new ConcurrentLinkedQueue<>();
+      AtomicBoolean stop = new AtomicBoolean();
+      AtomicReference<Round> current = new AtomicReference<>(new Round("tracked-test:" + UUID.randomUUID(), false));
+      List<Thread> checkers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        Thread checker = new Thread(() -> {
+          while (!stop.get()) {
+            Round round = current.get(); // taken before the check starts
+            boolean exists = view.anyExists(other, round.key());
+            if (round.written() && !exists) {
+              missed.add(round.key());
+            }
+            if (!round.written()) {
+              staleChecks.increment();
+            }
+            checks.increment();
+          }
+        });
+        checker.start();
+        checkers.add(checker);
+      }
+      try {
+        for (int i = 0; i < 300; i++) {
+          String key = "tracked-test:" + UUID.randomUUID();
+          assertThat(view.exists(key)).isFalse(); // now held locally, as "absent"
+          current.set(new Round(key, false));
+          long before = checks.sum(); // the checkers answer "absent" from the local copy meanwhile
+          await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1))
+              .until(() -> checks.sum() >= before + threads);
+          writer.commands().set(key, "1");
+          writer.commands().ping(); // the invalidation has left Redis: like a logout's barrier
+          current.set(new Round(key, true));
+          long after = checks.sum();
+          await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1))
+              .until(() -> checks.sum() >= after + 2L * threads);
+        }
+      } finally {
+        stop.set(true);
+        for (Thread checker : checkers) {
+          checker.join(10_000);
+        }
+      }
+      assertThat(missed).as("checks that began after the write had left Redis, answered from the old copy").isEmpty();
+      assertThat(staleChecks.sum()).isGreaterThan(300L * threads / 2);
+      assertThat(view.localAnswers()).as("answered locally, not by asking Redis").isGreaterThan(view.redisReads());
     }
   }
 }
