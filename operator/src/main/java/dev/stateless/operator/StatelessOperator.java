@@ -1,5 +1,8 @@
 package dev.stateless.operator;
 
+import dev.stateless.operator.backend.BackendAccess;
+import dev.stateless.operator.backend.BackendHealthMonitor;
+import dev.stateless.operator.backend.CheckSchedule;
 import dev.stateless.operator.monitoring.ManagedAppsGauge;
 import dev.stateless.operator.reconciler.StatelessAppReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -14,6 +17,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Assembles the operator. The command line and the tests both build it here, so the tested
@@ -23,36 +27,50 @@ public final class StatelessOperator {
 
   private StatelessOperator() {}
 
-  /** What the operator is told at start: where to look, and whether to elect a leader. */
+  /**
+   * What the operator is told at start: where to look, and whether to elect a leader; and how it
+   * reaches backends and how often it checks them (tests without backends replace those).
+   */
   public record Settings(
       Set<String> namespaces,
       Optional<LeaderElectionConfiguration> leaderElection,
       Metrics metrics,
       MeterRegistry meterRegistry,
-      Clock clock) {
+      Clock clock,
+      Supplier<BackendAccess> backendAccess,
+      CheckSchedule checkSchedule) {
+
+    public Settings(Set<String> namespaces, Optional<LeaderElectionConfiguration> leaderElection, Metrics metrics,
+        MeterRegistry meterRegistry, Clock clock) {
+      this(namespaces, leaderElection, metrics, meterRegistry, clock, BackendAccess::real, CheckSchedule.standard());
+    }
 
     public static Settings allNamespaces() {
       return new Settings(Set.of(), Optional.empty(), Metrics.NOOP, new SimpleMeterRegistry(), Clock.systemUTC());
     }
 
     public Settings withMetrics(Metrics metrics) {
-      return new Settings(namespaces, leaderElection, metrics, meterRegistry, clock);
+      return new Settings(namespaces, leaderElection, metrics, meterRegistry, clock, backendAccess, checkSchedule);
     }
 
     public Settings withClock(Clock clock) {
-      return new Settings(namespaces, leaderElection, metrics, meterRegistry, clock);
+      return new Settings(namespaces, leaderElection, metrics, meterRegistry, clock, backendAccess, checkSchedule);
+    }
+
+    public Settings withBackendAccess(Supplier<BackendAccess> backendAccess, CheckSchedule checkSchedule) {
+      return new Settings(namespaces, leaderElection, metrics, meterRegistry, clock, backendAccess, checkSchedule);
     }
 
     public Settings withNamespaces(Set<String> namespaces) {
-      return new Settings(Set.copyOf(namespaces), leaderElection, metrics, meterRegistry, clock);
+      return new Settings(Set.copyOf(namespaces), leaderElection, metrics, meterRegistry, clock, backendAccess, checkSchedule);
     }
 
     public Settings withLeaderElection(LeaderElectionConfiguration leaderElection) {
-      return new Settings(namespaces, Optional.of(leaderElection), metrics, meterRegistry, clock);
+      return new Settings(namespaces, Optional.of(leaderElection), metrics, meterRegistry, clock, backendAccess, checkSchedule);
     }
 
     public Settings withMeterRegistry(MeterRegistry meterRegistry) {
-      return new Settings(namespaces, leaderElection, metrics, meterRegistry, clock);
+      return new Settings(namespaces, leaderElection, metrics, meterRegistry, clock, backendAccess, checkSchedule);
     }
   }
 
@@ -72,7 +90,8 @@ public final class StatelessOperator {
           .withMetrics(metrics);
       settings.leaderElection().ifPresent(overrider::withLeaderElectionConfiguration);
     });
-    operator.register(new StatelessAppReconciler(settings.clock(), violationGauge), controller -> {
+    var backendHealth = new BackendHealthMonitor(settings.backendAccess().get(), settings.checkSchedule());
+    operator.register(new StatelessAppReconciler(settings.clock(), violationGauge, backendHealth), controller -> {
       if (settings.namespaces().isEmpty()) {
         controller.watchingAllNamespaces();
       } else {

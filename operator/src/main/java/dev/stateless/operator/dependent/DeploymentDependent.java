@@ -1,6 +1,7 @@
 package dev.stateless.operator.dependent;
 
 import dev.stateless.api.v1alpha1.StatelessApp;
+import dev.stateless.operator.backend.Backends;
 import dev.stateless.operator.desired.AppLabels;
 import dev.stateless.operator.desired.AppPodTemplate;
 import dev.stateless.operator.desired.AppSettings;
@@ -9,6 +10,8 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.Matcher.Result;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +31,27 @@ public class DeploymentDependent extends AppChildDependent<Deployment> {
 
   @Override
   protected Deployment build(AppSettings app, Optional<Deployment> existing) {
+    return build(app, Backends.forRender(app), existing);
+  }
+
+  @Override
+  protected Deployment desired(StatelessApp app, Context<StatelessApp> context) {
+    return DesiredStateHash.stamp(build(new AppSettings(app), Backends.in(context), getSecondaryResource(app, context)), unhashedPaths());
+  }
+
+  /**
+   * Until the backends answer, what runs is left exactly as it is: a new configuration (say, a new
+   * Redis password) must not reach pods before it works, and the running version keeps serving.
+   */
+  @Override
+  public Result<Deployment> match(Deployment actual, StatelessApp app, Context<StatelessApp> context) {
+    if (!Backends.in(context).ready()) {
+      return Result.nonComputed(true);
+    }
+    return super.match(actual, app, context);
+  }
+
+  private Deployment build(AppSettings app, Backends backends, Optional<Deployment> existing) {
     return new DeploymentBuilder()
         .withNewMetadata()
         .withName(nameFor(app.app()))
@@ -42,7 +66,7 @@ public class DeploymentDependent extends AppChildDependent<Deployment> {
         // Never below the desired count during a rollout: a new pod must be ready before an old one goes.
         .withNewRollingUpdate().withMaxUnavailable(new IntOrString(0)).withMaxSurge(new IntOrString("25%")).endRollingUpdate()
         .endStrategy()
-        .withTemplate(AppPodTemplate.forDeployment(app, InjectedConfiguration.of(app)))
+        .withTemplate(AppPodTemplate.forDeployment(app, InjectedConfiguration.of(app, backends)))
         .endSpec()
         .build();
   }

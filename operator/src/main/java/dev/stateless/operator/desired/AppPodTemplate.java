@@ -61,7 +61,7 @@ public final class AppPodTemplate {
         .withNewLabelSelector().withMatchLabels(AppLabels.selector(app.app())).endLabelSelector()
         .endTopologySpreadConstraint()
         .build();
-    return template(app, AppLabels.selector(app.app()), pod);
+    return template(app, AppLabels.selector(app.app()), pod, injected);
   }
 
   /** The pod template of a scheduled job: the app's image and configuration, the given command. */
@@ -75,16 +75,19 @@ public final class AppPodTemplate {
         .withContainers(container)
         .build();
     // Not the app's labels: the app's Service would send traffic to a job's pod.
-    return template(app, AppLabels.of(app.app(), AppLabels.Component.SCHEDULED_JOB), pod);
+    return template(app, AppLabels.of(app.app(), AppLabels.Component.SCHEDULED_JOB), pod, injected);
   }
 
-  private static PodTemplateSpec template(AppSettings app, Map<String, String> baseLabels, PodSpec pod) {
+  private static PodTemplateSpec template(AppSettings app, Map<String, String> baseLabels, PodSpec pod, InjectedConfiguration injected) {
     Map<String, String> labels = new LinkedHashMap<>(baseLabels);
     if (app.enforcement() == EnforcementMode.Enforce) {
       labels.put(ENFORCEMENT_LABEL, PodContract.ENFORCE);
     }
     // The admission policy sees only the pod: the app's settings travel on it.
     Map<String, String> annotations = new LinkedHashMap<>(PodContract.annotationsFor(RuleSettings.from(app.statelessness())));
+    if (injected.referencedContentHash() != null) {
+      annotations.put(CONFIG_HASH_ANNOTATION, injected.referencedContentHash());
+    }
     return new PodTemplateSpecBuilder()
         .withNewMetadata().withLabels(labels).withAnnotations(annotations).endMetadata()
         .withSpec(pod)

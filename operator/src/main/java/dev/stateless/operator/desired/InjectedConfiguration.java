@@ -2,6 +2,8 @@ package dev.stateless.operator.desired;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import dev.stateless.operator.backend.BackendInjection;
+import dev.stateless.operator.backend.Backends;
 import dev.stateless.operator.jwt.SigningKeys;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
@@ -14,8 +16,15 @@ import java.util.Set;
 /**
  * What the operator injects into the app's containers and scheduled jobs: environment variables
  * (secrets only by reference), and the volumes and mounts that carry files.
+ * {@code referencedContentHash} is a digest of the content those references point to (the binding
+ * Secrets), null when there is none: the pod template carries it, so that a changed value rolls
+ * the pods that read it at start.
  */
-public record InjectedConfiguration(List<EnvVar> env, List<Volume> volumes, List<VolumeMount> mounts) {
+public record InjectedConfiguration(List<EnvVar> env, List<Volume> volumes, List<VolumeMount> mounts, String referencedContentHash) {
+
+  public InjectedConfiguration(List<EnvVar> env, List<Volume> volumes, List<VolumeMount> mounts) {
+    this(env, volumes, mounts, null);
+  }
 
   public static final String POD_NAME = "POD_NAME";
 
@@ -37,7 +46,13 @@ public record InjectedConfiguration(List<EnvVar> env, List<Volume> volumes, List
   public static final String JWT_MOUNT_PATH = "/var/run/stateless.dev/jwt";
   static final String JWT_VOLUME = "jwt-keys";
 
+  /** As {@code render} shows it: the backends' values are not known yet. */
   public static InjectedConfiguration of(AppSettings app) {
+    return of(app, Backends.forRender(app));
+  }
+
+  /** With the backends as this reconcile resolved them. */
+  public static InjectedConfiguration of(AppSettings app, Backends backends) {
     List<EnvVar> env = new ArrayList<>();
     List<Volume> volumes = new ArrayList<>();
     List<VolumeMount> mounts = new ArrayList<>();
@@ -55,6 +70,7 @@ public record InjectedConfiguration(List<EnvVar> env, List<Volume> volumes, List
       mounts.add(new VolumeMountBuilder().withName(JWT_VOLUME).withMountPath(JWT_MOUNT_PATH).withReadOnly(true).build());
       env.add(new EnvVar(JWT_JWKS_FILE, JWT_MOUNT_PATH + "/" + SigningKeys.SECRET_KEY, null));
     }
-    return new InjectedConfiguration(env, volumes, mounts);
+    BackendInjection.addTo(app, env, volumes, mounts);
+    return new InjectedConfiguration(env, volumes, mounts, backends.contentHash().orElse(null));
   }
 }

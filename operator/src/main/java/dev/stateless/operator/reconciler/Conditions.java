@@ -51,6 +51,15 @@ public final class Conditions {
     return this;
   }
 
+  /** Carries the previous condition of this type over unchanged, if there was one. */
+  public Conditions keep(String type) {
+    previous.stream().filter(c -> type.equals(c.getType())).findFirst().ifPresent(c -> {
+      next.removeIf(existing -> type.equals(existing.getType()));
+      next.add(c);
+    });
+    return this;
+  }
+
   public Optional<Condition> get(String type) {
     return next.stream().filter(c -> type.equals(c.getType())).findFirst();
   }

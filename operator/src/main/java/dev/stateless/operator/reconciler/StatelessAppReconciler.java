@@ -1,6 +1,28 @@
 package dev.stateless.operator.reconciler;
 
 import dev.stateless.api.v1alpha1.StatelessApp;
+import dev.stateless.operator.backend.BackendAccess;
+import dev.stateless.operator.backend.BackendEvents;
+import dev.stateless.operator.backend.BackendHealthMonitor;
+import dev.stateless.operator.backend.BackendSecrets;
+import dev.stateless.operator.backend.Backends;
+import dev.stateless.operator.backend.BackendsObserver;
+import dev.stateless.operator.backend.CheckSchedule;
+import dev.stateless.operator.backend.ObjectStorageBindingDependent;
+import dev.stateless.operator.backend.ObjectStorageBindingWanted;
+import dev.stateless.operator.backend.ObjectStorageCleanup;
+import dev.stateless.operator.backend.ObjectStorageCredentialsDependent;
+import dev.stateless.operator.backend.ObjectStorageDeploymentDependent;
+import dev.stateless.operator.backend.ObjectStorageManaged;
+import dev.stateless.operator.backend.ObjectStorageServiceDependent;
+import dev.stateless.operator.backend.ObjectStorageVolumeDependent;
+import dev.stateless.operator.backend.RedisBindingDependent;
+import dev.stateless.operator.backend.RedisBindingWanted;
+import dev.stateless.operator.backend.RedisCredentialsDependent;
+import dev.stateless.operator.backend.RedisDeploymentDependent;
+import dev.stateless.operator.backend.RedisManaged;
+import dev.stateless.operator.backend.RedisServiceDependent;
+import dev.stateless.operator.dependent.AppDeploymentAllowed;
 import dev.stateless.operator.dependent.AutoscalingWanted;
 import dev.stateless.operator.dependent.DeploymentDependent;
 import dev.stateless.operator.dependent.HorizontalPodAutoscalerDependent;
@@ -16,15 +38,19 @@ import dev.stateless.operator.verification.LiveObjects;
 import dev.stateless.operator.verification.StatelessnessVerifier;
 import dev.stateless.operator.verification.ViolationEvents;
 import dev.stateless.operator.verification.ViolationGauge;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import dev.stateless.operator.dependent.PodDisruptionBudgetDependent;
 import dev.stateless.operator.dependent.PodDisruptionBudgetNeeded;
 import dev.stateless.operator.dependent.ServiceDependent;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -32,8 +58,12 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,16 +74,31 @@ import org.slf4j.LoggerFactory;
  */
 @ControllerConfiguration(name = StatelessAppReconciler.NAME)
 @Workflow(explicitInvocation = true, dependents = {
-    @Dependent(name = "deployment", type = DeploymentDependent.class),
+    @Dependent(name = "deployment", type = DeploymentDependent.class, reconcilePrecondition = AppDeploymentAllowed.class),
     @Dependent(name = "service", type = ServiceDependent.class),
     @Dependent(name = "pdb", type = PodDisruptionBudgetDependent.class, reconcilePrecondition = PodDisruptionBudgetNeeded.class),
     @Dependent(name = "jwt-secret", type = JwtSecretDependent.class, reconcilePrecondition = JwtWanted.class),
     @Dependent(name = "hpa", type = HorizontalPodAutoscalerDependent.class, reconcilePrecondition = AutoscalingWanted.class),
     @Dependent(name = "scheduled-jobs", type = ScheduledJobsDependent.class),
+    @Dependent(name = "redis-credentials", type = RedisCredentialsDependent.class, reconcilePrecondition = RedisManaged.class,
+        useEventSourceWithName = BackendSecrets.REDIS_EVENT_SOURCE),
+    @Dependent(name = "redis-deployment", type = RedisDeploymentDependent.class, reconcilePrecondition = RedisManaged.class),
+    @Dependent(name = "redis-service", type = RedisServiceDependent.class, reconcilePrecondition = RedisManaged.class),
+    @Dependent(name = "redis-binding", type = RedisBindingDependent.class, reconcilePrecondition = RedisBindingWanted.class,
+        useEventSourceWithName = BackendSecrets.REDIS_EVENT_SOURCE),
+    @Dependent(name = "s3-credentials", type = ObjectStorageCredentialsDependent.class, reconcilePrecondition = ObjectStorageManaged.class,
+        useEventSourceWithName = BackendSecrets.OBJECT_STORAGE_EVENT_SOURCE),
+    @Dependent(name = "s3-volume", type = ObjectStorageVolumeDependent.class, reconcilePrecondition = ObjectStorageManaged.class),
+    @Dependent(name = "s3-deployment", type = ObjectStorageDeploymentDependent.class, reconcilePrecondition = ObjectStorageManaged.class),
+    @Dependent(name = "s3-service", type = ObjectStorageServiceDependent.class, reconcilePrecondition = ObjectStorageManaged.class),
+    @Dependent(name = "s3-binding", type = ObjectStorageBindingDependent.class, reconcilePrecondition = ObjectStorageBindingWanted.class,
+        useEventSourceWithName = BackendSecrets.OBJECT_STORAGE_EVENT_SOURCE),
 })
-public class StatelessAppReconciler implements Reconciler<StatelessApp> {
+public class StatelessAppReconciler implements Reconciler<StatelessApp>, Cleaner<StatelessApp> {
 
   public static final String NAME = "statelessapp";
+  /** Where finished backend checks come in, to reconcile the app whose verdict changed. */
+  static final String BACKEND_CHECKS = "backend-checks";
   private static final Logger log = LoggerFactory.getLogger(StatelessAppReconciler.class);
 
   private final SpecValidator validator = new SpecValidator();
@@ -64,17 +109,40 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp> {
   private final StatelessnessVerifier verifier = new StatelessnessVerifier();
   private final ViolationEvents violationEvents;
   private final ViolationGauge violationGauge;
+  private final BackendsObserver backendsObserver;
+  private final BackendEvents backendEvents;
+  private final ObjectStorageCleanup objectStorageCleanup;
+  private final SimpleInboundEventSource<StatelessApp> backendChecks;
 
   public StatelessAppReconciler(Clock clock, ViolationGauge violationGauge) {
+    this(clock, violationGauge, new BackendHealthMonitor(BackendAccess.real(), CheckSchedule.standard()));
+  }
+
+  public StatelessAppReconciler(Clock clock, ViolationGauge violationGauge, BackendHealthMonitor backendHealth) {
     this.jwksRotation = new JwksRotation(clock);
     this.statusCalculator = new StatusCalculator(clock);
     this.violationEvents = new ViolationEvents(clock);
     this.violationGauge = violationGauge;
+    this.backendsObserver = new BackendsObserver(backendHealth);
+    this.backendEvents = new BackendEvents(clock);
+    this.objectStorageCleanup = new ObjectStorageCleanup(backendHealth.access().bucketRemoval(), backendEvents);
+    this.backendChecks = new SimpleInboundEventSource<>(BACKEND_CHECKS) {
+      @Override
+      public void stop() {
+        super.stop();
+        // The checks live as long as the controller: no thread or connection outlives it.
+        backendHealth.close();
+      }
+    };
+    backendHealth.onChange(backendChecks::propagateEvent);
   }
 
   @Override
   public List<EventSource<?, StatelessApp>> prepareEventSources(EventSourceContext<StatelessApp> context) {
-    return liveObjects.eventSources(context);
+    List<EventSource<?, StatelessApp>> sources = new ArrayList<>(liveObjects.eventSources(context));
+    sources.addAll(BackendSecrets.informers(context));
+    sources.add(backendChecks);
+    return sources;
   }
 
   @Override
@@ -84,8 +152,10 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp> {
     SigningKeys signingKeys = problems.isEmpty()
         ? SigningKeys.evaluate(settings, secret(app, SigningKeys.secretName(app), context), jwksRotation)
         : new SigningKeys.NotWanted();
+    Backends backends = problems.isEmpty() ? backendsObserver.observe(app, context) : null;
     if (problems.isEmpty()) {
       context.managedWorkflowAndDependentResourceContext().put(SigningKeys.CONTEXT_KEY, signingKeys);
+      context.managedWorkflowAndDependentResourceContext().put(Backends.CONTEXT_KEY, backends);
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     } else {
       log.info("StatelessApp {}/{} has an invalid spec, children left as they are: {}",
@@ -93,14 +163,31 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp> {
     }
     List<Violation> violations = verifier.violations(app, new StatelessnessVerifier.Subjects(
         liveObjects.podsOf(app), appService(app, context), liveObjects.ingressesIn(app.getMetadata().getNamespace())));
-    var observation = new StatusCalculator.Observation(problems, appDeployment(app, context), signingKeys, violations);
+    var observation = new StatusCalculator.Observation(problems, appDeployment(app, context), signingKeys, violations,
+        backends == null ? null : backends.verdict());
     StatelessAppStatus status = statusCalculator.compute(app, observation);
     violationEvents.announceNew(context.getClient(), app, app.getStatus() == null ? null : app.getStatus().getViolations(), violations);
     violationGauge.set(app.getMetadata().getNamespace(), app.getMetadata().getName(), violations.size());
-    statusWriter.writeIfChanged(app, status, context);
+    Optional<Condition> backendsBefore = Optional.ofNullable(app.getStatus()).flatMap(s -> s.condition(Conditions.BACKENDS_READY));
+    if (statusWriter.writeIfChanged(app, status, context)) {
+      backendEvents.onTransition(context.getClient(), app, backendsBefore, status.condition(Conditions.BACKENDS_READY));
+    }
     UpdateControl<StatelessApp> control = UpdateControl.noUpdate();
-    signingKeys.wakeUpAfter().ifPresent(control::rescheduleAfter);
+    Stream.of(signingKeys.wakeUpAfter(), backends == null ? Optional.<Duration>empty() : BackendsObserver.wakeUpAfter(settings, backends))
+        .flatMap(Optional::stream)
+        .min(Comparator.naturalOrder())
+        .ifPresent(control::rescheduleAfter);
     return control;
+  }
+
+  /**
+   * On deletion: stop checking the app's backends, and apply objectStorage.deletionPolicy to the
+   * bucket and volume; every other child goes through its owner reference.
+   */
+  @Override
+  public DeleteControl cleanup(StatelessApp app, Context<StatelessApp> context) {
+    backendsObserver.forget(app);
+    return objectStorageCleanup.cleanup(app, context);
   }
 
   private static Optional<Secret> secret(StatelessApp app, String name, Context<StatelessApp> context) {

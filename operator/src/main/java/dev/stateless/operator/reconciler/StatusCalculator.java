@@ -3,6 +3,7 @@ package dev.stateless.operator.reconciler;
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.api.v1alpha1.StatelessAppStatus;
 import dev.stateless.api.v1alpha1.Violation;
+import dev.stateless.operator.backend.BackendsVerdict;
 import dev.stateless.operator.desired.AppLabels;
 import dev.stateless.operator.jwt.InvalidSigningKeysException;
 import dev.stateless.operator.jwt.SigningKeys;
@@ -24,9 +25,19 @@ public final class StatusCalculator {
     this.clock = clock;
   }
 
-  /** What a reconcile observed: the spec's problems and the app's Deployment, if any. */
+  /**
+   * What a reconcile observed: the spec's problems, the app's Deployment if any, its signing keys,
+   * the violations found, and its backends' verdict (null when not looked at, for an invalid spec:
+   * the last one stays).
+   */
   public record Observation(
-      List<SpecProblem> problems, Optional<Deployment> deployment, SigningKeys signingKeys, List<Violation> violations) {}
+      List<SpecProblem> problems, Optional<Deployment> deployment, SigningKeys signingKeys, List<Violation> violations,
+      BackendsVerdict backends) {
+
+    public Observation(List<SpecProblem> problems, Optional<Deployment> deployment, SigningKeys signingKeys, List<Violation> violations) {
+      this(problems, deployment, signingKeys, violations, null);
+    }
+  }
 
   public StatelessAppStatus compute(StatelessApp app, Observation observed) {
     StatelessAppStatus previous = Optional.ofNullable(app.getStatus()).orElseGet(StatelessAppStatus::new);
@@ -48,10 +59,21 @@ public final class StatusCalculator {
       conditions.set(Conditions.READY, false, InvalidSigningKeysException.REASON,
           "Secret " + SigningKeys.secretName(app) + " is left as it is: " + unusable.message()
               + ". Fix it, or delete it to get a fresh key set (tokens signed with its keys then stop verifying)");
+    } else if (observed.backends() != null && !observed.backends().ready()) {
+      conditions.set(Conditions.READY, false, "BackendsNotReady", observed.backends().message()
+          + (observed.deployment().isPresent()
+              ? "; the app keeps its current configuration until they are"
+              : "; the app's Deployment is created once they are"));
     } else {
       readiness(observed.deployment(), generation, conditions);
     }
     statelessness(observed.violations(), conditions);
+    if (observed.backends() != null) {
+      BackendsVerdict backends = observed.backends();
+      conditions.set(Conditions.BACKENDS_READY, backends.ready(), backends.reason(), backends.message());
+    } else {
+      conditions.keep(Conditions.BACKENDS_READY);
+    }
     next.setConditions(conditions.toList());
     next.setViolations(new ArrayList<>(observed.violations()));
     next.setViolationCount(observed.violations().size());

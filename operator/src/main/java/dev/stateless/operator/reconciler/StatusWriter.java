@@ -14,12 +14,25 @@ public final class StatusWriter {
     if (Objects.equals(app.getStatus(), next)) {
       return false;
     }
-    // Patches with optimistic locking and caches the result, so the reconcile that the write itself
-    // triggers sees the new status and does not write it a second time.
-    PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(app, context, fresh -> {
-      fresh.setStatus(next);
-      return fresh;
-    });
+    // Both writes carry the resourceVersion (optimistic locking) and cache their result, so the
+    // reconcile that the write itself triggers sees the new status and does not write it again.
+    if (app.getStatus() == null || new StatelessAppStatus().equals(app.getStatus())) {
+      // Never written: the stored object has no status stanza (or a null one once its metadata
+      // was patched, e.g. by adding the finalizer), so a JSON Patch has no /status to add into.
+      // The first status is put whole.
+      PrimaryUpdateAndCacheUtils.updateAndCacheResource(app, context,
+          current -> {
+            StatelessApp withStatus = context.getClient().getKubernetesSerialization().clone(current);
+            withStatus.setStatus(next);
+            return withStatus;
+          },
+          withStatus -> context.getClient().resource(withStatus).updateStatus());
+    } else {
+      PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(app, context, fresh -> {
+        fresh.setStatus(next);
+        return fresh;
+      });
+    }
     return true;
   }
 }

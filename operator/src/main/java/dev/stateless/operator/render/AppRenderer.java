@@ -1,6 +1,7 @@
 package dev.stateless.operator.render;
 
 import dev.stateless.api.v1alpha1.StatelessApp;
+import dev.stateless.operator.backend.BackendObjects;
 import dev.stateless.operator.dependent.DeploymentDependent;
 import dev.stateless.operator.dependent.DesiredStateHash;
 import dev.stateless.operator.dependent.HorizontalPodAutoscalerDependent;
@@ -41,6 +42,7 @@ public final class AppRenderer {
       objects.add(new JwtSecretDependent().render(app));
     }
     objects.addAll(new ScheduledJobsDependent().render(app));
+    objects.addAll(BackendObjects.render(app));
     objects.forEach(AppRenderer::redactSecrets);
     return objects;
   }

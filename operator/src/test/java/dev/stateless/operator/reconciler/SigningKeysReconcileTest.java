@@ -66,7 +66,7 @@ class SigningKeysReconcileTest {
 
     assertThat(operator.writes()).extracting(Call::toString).contains(
         "POST /api/v1/namespaces/keys/secrets",
-        "PATCH /apis/stateless.dev/v1alpha1/namespaces/keys/statelessapps/shop/status");
+        "PUT /apis/stateless.dev/v1alpha1/namespaces/keys/statelessapps/shop/status");
     Secret secret = client.secrets().inNamespace(NS).withName("shop-jwt").get();
     var keys = Jwks.setParser().build().parse(jwks(secret));
     assertThat(keys.getKeys()).singleElement().satisfies(key -> assertThat(key.getId()).isEqualTo(app.getStatus().getJwt().getActiveKeyId()));

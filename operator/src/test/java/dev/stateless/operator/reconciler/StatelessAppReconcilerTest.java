@@ -52,10 +52,13 @@ class StatelessAppReconcilerTest {
     List<Call> writes = operator.writes();
     assertThat(writes).extracting(Call::toString).containsExactlyInAnyOrder(
         "POST /apis/stateless.dev/v1alpha1/namespaces/shop-ns/statelessapps",
+        // The finalizer, so that deletion waits for the deletion policy to be applied.
+        "PATCH /apis/stateless.dev/v1alpha1/namespaces/shop-ns/statelessapps/shop",
         "POST /apis/apps/v1/namespaces/shop-ns/deployments",
         "POST /api/v1/namespaces/shop-ns/services",
         "POST /apis/policy/v1/namespaces/shop-ns/poddisruptionbudgets",
-        "PATCH /apis/stateless.dev/v1alpha1/namespaces/shop-ns/statelessapps/shop/status");
+        // The first status is put whole; later ones are patched.
+        "PUT /apis/stateless.dev/v1alpha1/namespaces/shop-ns/statelessapps/shop/status");
 
     assertThat(app.getStatus().getObservedGeneration()).isEqualTo(app.getMetadata().getGeneration());
     assertThat(app.getStatus().getSelector())

@@ -1,0 +1,150 @@
+package dev.stateless.operator.backend;
+
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the backend checks off the reconcile threads and remembers their latest verdict per app.
+ * A reconcile only reads the verdict (and, when the connection changed, asks for a new check), so a
+ * slow or dead backend never holds up any app's reconcile. When a verdict changes, the app is
+ * reconciled again through {@code onChange}; an unchanged verdict triggers nothing.
+ */
+public final class BackendHealthMonitor implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(BackendHealthMonitor.class);
+
+  /** What is checked: the connections exactly as the app gets them. */
+  record Target(Optional<RedisConnection> redis, Optional<ObjectStorageConnection> objectStorage) {}
+
+  /** One app's checks: the target, the latest verdict, the failures in a row. */
+  private static final class Tracked {
+    final Target target;
+    volatile BackendsVerdict verdict;
+    int failures;
+
+    Tracked(Target target) {
+      this.target = target;
+    }
+  }
+
+  private final BackendAccess access;
+  private final CheckSchedule schedule;
+  private final ScheduledExecutorService executor;
+  private final Map<ResourceID, Tracked> tracked = new ConcurrentHashMap<>();
+  private volatile Consumer<ResourceID> onChange = id -> {};
+
+  public BackendHealthMonitor(BackendAccess access, CheckSchedule schedule) {
+    this.access = access;
+    this.schedule = schedule;
+    this.executor = Executors.newScheduledThreadPool(schedule.threads(), daemonThreads());
+  }
+
+  public BackendAccess access() {
+    return access;
+  }
+
+  /** Called with the app whose verdict changed, from a check thread. */
+  public void onChange(Consumer<ResourceID> listener) {
+    this.onChange = listener;
+  }
+
+  /**
+   * The verdict for the app's backends as resolved now. Nothing to check (no backends, or a Secret
+   * problem) gives the resolver's verdict; a new or changed connection starts a check and gives
+   * {@code Checking} until it reports.
+   */
+  public BackendsVerdict verdictFor(ResourceID app, Backends backends) {
+    if (!backends.anyDeclared() || !backends.problems().isEmpty()) {
+      forget(app);
+      return backends.verdict();
+    }
+    Target target = new Target(backends.redis(), backends.objectStorage());
+    Tracked[] started = {null};
+    Tracked current = tracked.compute(app, (id, previous) -> {
+      if (previous != null && previous.target.equals(target)) {
+        return previous;
+      }
+      started[0] = new Tracked(target);
+      return started[0];
+    });
+    if (started[0] != null) {
+      submit(app, started[0], 0);
+    }
+    return Optional.ofNullable(current.verdict).orElseGet(BackendsVerdict::checking);
+  }
+
+  /** Stops checking the app (deleted, or its backends removed). */
+  public void forget(ResourceID app) {
+    tracked.remove(app);
+  }
+
+  private void submit(ResourceID app, Tracked entry, long delayMillis) {
+    try {
+      executor.schedule(() -> run(app, entry), delayMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException stopping) {
+      log.debug("Not checking the backends of {}: the operator is stopping", app);
+    }
+  }
+
+  private void run(ResourceID app, Tracked entry) {
+    if (tracked.get(app) != entry) {
+      return; // forgotten, or replaced by a check of newer connection details
+    }
+    BackendsVerdict verdict;
+    try {
+      verdict = check(entry.target);
+    } catch (RuntimeException e) {
+      // A check is supposed to report, not throw; keep the schedule going all the same.
+      verdict = BackendsVerdict.of(List.of(ProbeResult.failed(ProbeResult.CHECK_FAILED,
+          "the backend check failed unexpectedly: " + e.getClass().getSimpleName())));
+    }
+    if (tracked.get(app) != entry) {
+      return;
+    }
+    BackendsVerdict previous = entry.verdict;
+    entry.verdict = verdict;
+    entry.failures = verdict.ready() ? 0 : entry.failures + 1;
+    if (!verdict.equals(previous)) {
+      log.info("Backends of StatelessApp {}: {} ({})", app, verdict.ready() ? "ready" : "not ready", verdict.message());
+      onChange.accept(app);
+    }
+    long next = verdict.ready() ? schedule.healthyInterval().toMillis() : schedule.retryAfter(entry.failures).toMillis();
+    submit(app, entry, next);
+  }
+
+  private BackendsVerdict check(Target target) {
+    List<ProbeResult> results = new ArrayList<>();
+    target.redis().map(access.redis()::check).ifPresent(results::add);
+    target.objectStorage().map(access.objectStorage()::check).ifPresent(results::add);
+    return BackendsVerdict.of(results);
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+    tracked.clear();
+    access.close();
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "backend-checks-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,56 @@
+package dev.stateless.operator.backend;
+
+import dev.stateless.api.v1alpha1.StatelessApp;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Secrets around backends. The operator's own (binding and generated credentials) come from
+ * two informers, one per backend, each shared by that backend's Secret children and scoped by
+ * label to them, so no other child sees a second copy of its own Secret. The user's Secrets are
+ * read one by one, by the names the spec gives, and never watched: the operator does not cache
+ * every Secret of the cluster to find the two it needs.
+ */
+public final class BackendSecrets {
+
+  /** The names the Secret children refer to with {@code useEventSourceWithName}. */
+  public static final String REDIS_EVENT_SOURCE = "redis-secrets";
+  public static final String OBJECT_STORAGE_EVENT_SOURCE = "s3-secrets";
+
+  private BackendSecrets() {}
+
+  public static List<InformerEventSource<Secret, StatelessApp>> informers(EventSourceContext<StatelessApp> context) {
+    return List.of(
+        informer(context, REDIS_EVENT_SOURCE, BackendLabels.REDIS_SELECTOR),
+        informer(context, OBJECT_STORAGE_EVENT_SOURCE, BackendLabels.OBJECT_STORAGE_SELECTOR));
+  }
+
+  private static InformerEventSource<Secret, StatelessApp> informer(EventSourceContext<StatelessApp> context, String name, String selector) {
+    return new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, StatelessApp.class)
+        .withName(name)
+        .withLabelSelector(selector)
+        .withNamespacesInheritedFromController()
+        .build(), context);
+  }
+
+  /** A resolver reading the operator's Secrets from the informer and the user's from the API server. */
+  public static BackendResolver resolver(StatelessApp app, Context<StatelessApp> context) {
+    String namespace = app.getMetadata().getNamespace();
+    InformerEventSource<Secret, StatelessApp> redis = informer(context, REDIS_EVENT_SOURCE);
+    InformerEventSource<Secret, StatelessApp> storage = informer(context, OBJECT_STORAGE_EVENT_SOURCE);
+    return new BackendResolver(
+        name -> redis.get(new ResourceID(name, namespace)).or(() -> storage.get(new ResourceID(name, namespace))),
+        name -> Optional.ofNullable(context.getClient().secrets().inNamespace(namespace).withName(name).get()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static InformerEventSource<Secret, StatelessApp> informer(Context<StatelessApp> context, String name) {
+    return (InformerEventSource<Secret, StatelessApp>) context.eventSourceRetriever().getEventSourceFor(Secret.class, name);
+  }
+}

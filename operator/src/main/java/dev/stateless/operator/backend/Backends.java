@@ -1,0 +1,78 @@
+package dev.stateless.operator.backend;
+
+import dev.stateless.api.v1alpha1.StatelessApp;
+import dev.stateless.operator.desired.AppSettings;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The app's backends as one reconcile sees them: the connections resolved from the spec and the
+ * Secrets (absent when not declared, or when a user Secret is missing: see {@code problems}), and
+ * the latest verdict of the checks. Computed once per reconcile, before the children, so the
+ * binding Secrets, the app's pod template and the status agree.
+ */
+public record Backends(
+    boolean redisDeclared,
+    Optional<RedisConnection> redis,
+    boolean objectStorageDeclared,
+    Optional<ObjectStorageConnection> objectStorage,
+    List<ProbeResult> problems,
+    BackendsVerdict verdict) {
+
+  /** Where the workflow's dependents find this reconcile's backends. */
+  public static final String CONTEXT_KEY = "backends";
+
+  /** Stands for generated and user-provided values in {@code render}, which has neither. */
+  public static final String NOT_YET_KNOWN = "<generated at apply time>";
+
+  public static Backends in(Context<StatelessApp> context) {
+    return context.managedWorkflowAndDependentResourceContext().getMandatory(CONTEXT_KEY, Backends.class);
+  }
+
+  /** As {@code render} shows them: every secret a placeholder, the checks passed. */
+  public static Backends forRender(AppSettings app) {
+    StatelessApp resource = app.app();
+    Optional<RedisConnection> redis = RedisSettings.of(app).map(settings -> settings.managed()
+        ? RedisConnection.managed(BackendNames.redisHost(resource), BackendNames.REDIS_PORT, NOT_YET_KNOWN)
+        : new RedisConnection(RedisConnection.EXTERNAL_PROVIDER, NOT_YET_KNOWN, BackendNames.REDIS_PORT, null,
+            NOT_YET_KNOWN, false, NOT_YET_KNOWN));
+    Optional<ObjectStorageConnection> storage = ObjectStorageSettings.of(app).map(settings -> new ObjectStorageConnection(
+        settings.managed() ? ObjectStorageConnection.MANAGED_PROVIDER : ObjectStorageConnection.EXTERNAL_PROVIDER,
+        settings.endpoint(), settings.region(), settings.bucket(), settings.forcePathStyle(),
+        NOT_YET_KNOWN, NOT_YET_KNOWN, settings.managed()));
+    return new Backends(redis.isPresent(), redis, storage.isPresent(), storage, List.of(),
+        redis.isPresent() || storage.isPresent() ? BackendsVerdict.of(List.of()) : BackendsVerdict.noneDeclared());
+  }
+
+  public boolean anyDeclared() {
+    return redisDeclared || objectStorageDeclared;
+  }
+
+  /** Whether the app may get a new configuration: its backends answered, or it has none. */
+  public boolean ready() {
+    return verdict.ready();
+  }
+
+  public Backends withVerdict(BackendsVerdict verdict) {
+    return new Backends(redisDeclared, redis, objectStorageDeclared, objectStorage, problems, verdict);
+  }
+
+  /**
+   * A digest of the binding Secrets' content. The app's containers read those values through
+   * secretKeyRef, which Kubernetes resolves only when a container starts, so the pod template
+   * carries this digest: a new password or endpoint rolls the pods, unchanged values never do.
+   * Empty when the app has no backends, so such apps' templates do not carry it at all.
+   */
+  public Optional<String> contentHash() {
+    if (redis.isEmpty() && objectStorage.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, String> content = new TreeMap<>();
+    redis.map(BindingValues::redis).ifPresent(values -> values.forEach((k, v) -> content.put("redis/" + k, v)));
+    objectStorage.map(BindingValues::objectStorage).ifPresent(values -> values.forEach((k, v) -> content.put("s3/" + k, v)));
+    return Optional.of(ContentDigest.of(content));
+  }
+}

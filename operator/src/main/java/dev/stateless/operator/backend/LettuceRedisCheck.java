@@ -1,0 +1,89 @@
+package dev.stateless.operator.backend;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * PING through lettuce with the credentials the app gets. One connection per check, closed right
+ * after; the event loop threads are shared by all checks. No reconnects and no retries: the
+ * monitor decides when to look again.
+ */
+public final class LettuceRedisCheck implements RedisCheck, AutoCloseable {
+
+  private final Duration timeout;
+  private final ClientResources resources = DefaultClientResources.builder()
+      .ioThreadPoolSize(1)
+      .computationThreadPoolSize(1)
+      .build();
+
+  /** @param timeout for connecting, and again for each command (the handshake, then PING) */
+  public LettuceRedisCheck(Duration timeout) {
+    this.timeout = timeout;
+  }
+
+  @Override
+  public ProbeResult check(RedisConnection redis) {
+    String where = "Redis at " + redis.host() + ":" + redis.port();
+    RedisClient client = RedisClient.create(resources, uri(redis));
+    client.setOptions(ClientOptions.builder()
+        .autoReconnect(false)
+        .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+        .timeoutOptions(TimeoutOptions.enabled(timeout))
+        .build());
+    try (StatefulRedisConnection<String, String> connection = client.connect()) {
+      String reply = connection.sync().ping();
+      return "PONG".equalsIgnoreCase(reply)
+          ? ProbeResult.ok(where + " answered PING")
+          : ProbeResult.failed(ProbeResult.REDIS_UNREACHABLE, where + " answered PING with something other than PONG");
+    } catch (RedisException e) {
+      return classify(where, e, redis);
+    } finally {
+      client.shutdown(Duration.ZERO, timeout);
+    }
+  }
+
+  private RedisURI uri(RedisConnection redis) {
+    RedisURI.Builder uri = RedisURI.builder()
+        .withHost(redis.host())
+        .withPort(redis.port())
+        .withSsl(redis.tls())
+        .withTimeout(timeout);
+    if (redis.password() != null && !redis.password().isEmpty()) {
+      if (redis.username() != null) {
+        uri.withAuthentication(redis.username(), redis.password());
+      } else {
+        uri.withPassword(redis.password().toCharArray());
+      }
+    }
+    return uri.build();
+  }
+
+  private static ProbeResult classify(String where, RedisException error, RedisConnection redis) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      String message = cause.getMessage() == null ? "" : cause.getMessage();
+      String upper = message.toUpperCase(Locale.ROOT);
+      // Redis's replies when the password (or user) is wrong, or missing, or sent to a server without one.
+      if (upper.startsWith("WRONGPASS") || upper.startsWith("NOAUTH") || upper.contains("INVALID PASSWORD")
+          || upper.contains("INVALID USERNAME-PASSWORD") || upper.startsWith("ERR AUTH")) {
+        return ProbeResult.failed(ProbeResult.REDIS_AUTHENTICATION_FAILED,
+            where + " refused the credentials: " + Scrubbed.message(cause, redis.password(), redis.uri()));
+      }
+    }
+    return ProbeResult.failed(ProbeResult.REDIS_UNREACHABLE,
+        where + " is unreachable: " + Scrubbed.message(Scrubbed.rootCause(error), redis.password(), redis.uri()));
+  }
+
+  @Override
+  public void close() {
+    resources.shutdown(0, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+}

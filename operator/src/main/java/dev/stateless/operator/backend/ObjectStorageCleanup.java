@@ -1,0 +1,63 @@
+package dev.stateless.operator.backend;
+
+import dev.stateless.api.v1alpha1.StatelessApp;
+import dev.stateless.operator.desired.AppSettings;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What happens to stored data when a StatelessApp is deleted. {@code Retain}: nothing; the volume
+ * and keys carry no owner reference and the bucket is not touched. {@code Delete}: the bucket is
+ * emptied and deleted through the S3 API, then the managed volume and keys are deleted. An external
+ * bucket that cannot be deleted yet holds the app (its finalizer stays) and is tried again; a
+ * managed one goes with its volume regardless.
+ */
+public final class ObjectStorageCleanup {
+
+  private static final Logger log = LoggerFactory.getLogger(ObjectStorageCleanup.class);
+  static final Duration RETRY = Duration.ofSeconds(30);
+
+  private final BucketRemoval bucketRemoval;
+  private final BackendEvents events;
+
+  public ObjectStorageCleanup(BucketRemoval bucketRemoval, BackendEvents events) {
+    this.bucketRemoval = bucketRemoval;
+    this.events = events;
+  }
+
+  public DeleteControl cleanup(StatelessApp app, Context<StatelessApp> context) {
+    AppSettings settings = new AppSettings(app);
+    Optional<ObjectStorageSettings> storage = ObjectStorageSettings.of(settings);
+    if (storage.isEmpty() || !storage.get().deleteData()) {
+      return DeleteControl.defaultDelete();
+    }
+    String name = app.getMetadata().getNamespace() + "/" + app.getMetadata().getName();
+    Backends backends = BackendSecrets.resolver(app, context).resolve(settings);
+    ProbeResult removed = backends.objectStorage().map(bucketRemoval::remove)
+        .orElseGet(() -> backends.problems().stream().filter(p -> p.reason().equals(ProbeResult.OBJECT_STORAGE_SECRET_INVALID))
+            .findFirst().orElseGet(() -> ProbeResult.failed(ProbeResult.OBJECT_STORAGE_SECRET_INVALID, "object storage: no credentials")));
+    if (removed.ok()) {
+      log.info("StatelessApp {} deleted with deletionPolicy Delete: {}", name, removed.message());
+    } else if (storage.get().managed()) {
+      log.warn("StatelessApp {}: could not delete the bucket through the S3 API ({}); its volume is deleted all the same",
+          name, removed.message());
+    } else {
+      log.warn("StatelessApp {}: bucket not deleted yet, trying again in {}s: {}", name, RETRY.toSeconds(), removed.message());
+      events.record(context.getClient(), app, "Warning", BackendEvents.BUCKET_DELETION_FAILED, removed.message()
+          + "; trying again. To keep the bucket instead, set objectStorage.deletionPolicy to Retain");
+      return DeleteControl.noFinalizerRemoval().rescheduleAfter(RETRY);
+    }
+    if (storage.get().managed()) {
+      // Owned under Delete, so garbage collection would take them too; deleting them here also
+      // covers a policy switched to Delete just before the app was deleted.
+      String namespace = app.getMetadata().getNamespace();
+      context.getClient().persistentVolumeClaims().inNamespace(namespace).withName(BackendNames.objectStorage(app)).delete();
+      context.getClient().secrets().inNamespace(namespace).withName(BackendNames.objectStorageCredentials(app)).delete();
+    }
+    return DeleteControl.defaultDelete();
+  }
+}

@@ -1,0 +1,115 @@
+package dev.stateless.operator.backend;
+
+import dev.stateless.api.v1alpha1.StatelessApp;
+import dev.stateless.operator.desired.AppLabels;
+import dev.stateless.operator.desired.AppPodTemplate;
+import dev.stateless.operator.desired.AppSettings;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The managed object storage: Deployment {@code <app>-s3} running an S3-compatible server (MinIO
+ * by default) on the volume {@code <app>-s3}, with the root keys of {@code <app>-s3-credentials}.
+ */
+@KubernetesDependent(informer = @Informer(labelSelector = BackendLabels.OBJECT_STORAGE_SELECTOR))
+public class ObjectStorageDeploymentDependent extends BackendChildDependent<Deployment> {
+
+  static final long SERVER_UID = 1000;
+  static final String PORT_NAME = "s3";
+
+  public ObjectStorageDeploymentDependent() {
+    super(Deployment.class);
+  }
+
+  @Override
+  public String nameFor(StatelessApp app) {
+    return BackendNames.objectStorage(app);
+  }
+
+  @Override
+  protected Deployment build(AppSettings app, Backends backends, Optional<Deployment> existing) {
+    ObjectStorageSettings settings = ObjectStorageSettings.of(app).orElseThrow();
+    ObjectStorageConnection storage = backends.objectStorage().orElseThrow();
+    Map<String, String> labels = AppLabels.of(app.app(), AppLabels.Component.OBJECT_STORAGE);
+    return new DeploymentBuilder()
+        .withNewMetadata()
+        .withName(nameFor(app.app()))
+        .withNamespace(app.namespace())
+        .withLabels(labels)
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(1)
+        .withNewSelector().withMatchLabels(labels).endSelector()
+        // The volume is ReadWriteOnce: the old pod must let go of it before the new one starts.
+        .withNewStrategy().withType("Recreate").endStrategy()
+        .withNewTemplate()
+        .withNewMetadata()
+        .withLabels(labels)
+        // The server reads its keys and region only when it starts.
+        .withAnnotations(Map.of(AppPodTemplate.CONFIG_HASH_ANNOTATION, ContentDigest.of(Map.of(
+            "access-key-id", storage.accessKeyId(), "secret-access-key", storage.secretAccessKey(), "region", storage.region()))))
+        .endMetadata()
+        .withNewSpec()
+        .withAutomountServiceAccountToken(false)
+        .withEnableServiceLinks(false)
+        .withSecurityContext(BackendPods.podSecurityContext(SERVER_UID))
+        .addNewContainer()
+        .withName("s3")
+        .withImage(settings.image())
+        .withCommand("minio")
+        .withArgs("server", "/data", "--address", ":" + BackendNames.OBJECT_STORAGE_PORT, "--certs-dir", "/tmp/certs")
+        .withEnv(
+            keyFromSecret(app, "MINIO_ROOT_USER", ManagedCredentials.ACCESS_KEY_ID),
+            keyFromSecret(app, "MINIO_ROOT_PASSWORD", ManagedCredentials.SECRET_ACCESS_KEY),
+            new EnvVar("MINIO_SITE_REGION", storage.region(), null),
+            // The web console is not exposed; only the S3 API is.
+            new EnvVar("MINIO_BROWSER", "off", null),
+            // The root filesystem is read-only; the server's own scratch files go to /tmp.
+            new EnvVar("HOME", "/tmp", null))
+        .addNewPort().withName(PORT_NAME).withContainerPort(BackendNames.OBJECT_STORAGE_PORT).withProtocol("TCP").endPort()
+        .withReadinessProbe(health("/minio/health/ready", 5))
+        .withLivenessProbe(health("/minio/health/live", 10))
+        .withNewResources()
+        .withRequests(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("256Mi")))
+        .endResources()
+        .withSecurityContext(BackendPods.containerSecurityContext())
+        .addNewVolumeMount().withName("data").withMountPath("/data").endVolumeMount()
+        .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+        .endContainer()
+        .addNewVolume().withName("data").withNewPersistentVolumeClaim().withClaimName(BackendNames.objectStorage(app.app())).endPersistentVolumeClaim().endVolume()
+        .addNewVolume().withName("tmp").withNewEmptyDir().withMedium("Memory").withSizeLimit(new Quantity("64Mi")).endEmptyDir().endVolume()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  private static EnvVar keyFromSecret(AppSettings app, String variable, String key) {
+    return new EnvVarBuilder()
+        .withName(variable)
+        .withNewValueFrom().withNewSecretKeyRef()
+        .withName(BackendNames.objectStorageCredentials(app.app()))
+        .withKey(key)
+        .endSecretKeyRef().endValueFrom()
+        .build();
+  }
+
+  private static Probe health(String path, int periodSeconds) {
+    return new ProbeBuilder()
+        .withNewHttpGet().withPath(path).withPort(new IntOrString(PORT_NAME)).withScheme("HTTP").endHttpGet()
+        .withPeriodSeconds(periodSeconds)
+        .withTimeoutSeconds(2)
+        .withFailureThreshold(3)
+        .build();
+  }
+}

@@ -1,0 +1,71 @@
+package dev.stateless.operator.backend;
+
+import dev.stateless.api.v1alpha1.StatelessApp;
+import dev.stateless.operator.desired.AppSettings;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A child that holds the object storage's data, or the keys to read it: it follows
+ * {@code objectStorage.deletionPolicy}. With {@code Delete} the app owns it, so Kubernetes deletes
+ * it with the app. With {@code Retain} it carries no owner reference, so it outlives the app, and
+ * the workflow never deletes it either (not when objectStorage is removed from the spec, nor when
+ * it switches to External): a re-created app or a re-added backend picks it up again by name.
+ */
+public abstract class RetainedChildDependent<R extends HasMetadata> extends BackendChildDependent<R> {
+
+  /** Records on the object which policy it was created or last updated under. */
+  public static final String DELETION_POLICY_ANNOTATION = "stateless.dev/deletion-policy";
+
+  protected RetainedChildDependent(Class<R> resourceType) {
+    super(resourceType);
+  }
+
+  /** Whether the app's current spec lets this object go with the app. */
+  protected static boolean deletedWithApp(StatelessApp app) {
+    return ObjectStorageSettings.of(new AppSettings(app)).map(ObjectStorageSettings::deleteData).orElse(false);
+  }
+
+  /** Marks {@code desired} with the policy it follows, so a policy change updates the object (and its owner). */
+  protected static <T extends HasMetadata> T markPolicy(T desired, ObjectStorageSettings settings) {
+    desired.getMetadata().setAnnotations(new LinkedHashMap<>(Optional.ofNullable(desired.getMetadata().getAnnotations()).orElse(Map.of())));
+    desired.getMetadata().getAnnotations().put(DELETION_POLICY_ANNOTATION, settings.deletionPolicy().name());
+    return desired;
+  }
+
+  @Override
+  protected void addReferenceHandlingMetadata(R desired, StatelessApp app) {
+    super.addReferenceHandlingMetadata(desired, app);
+    if (!deletedWithApp(app)) {
+      desired.getMetadata().setOwnerReferences(List.of());
+    }
+  }
+
+  /** An update keeps the stored metadata; the owner reference must follow the policy all the same. */
+  @Override
+  public R update(R actual, R desired, StatelessApp app, Context<StatelessApp> context) {
+    R withOwner = context.getClient().getKubernetesSerialization().clone(actual);
+    addReferenceHandlingMetadata(withOwner, app);
+    return super.update(withOwner, desired, app, context);
+  }
+
+  /** Deletes only what the app owns; a retained object stays. */
+  @Override
+  protected void handleDelete(StatelessApp app, R secondary, Context<StatelessApp> context) {
+    if (secondary != null && ownedBy(secondary, app)) {
+      super.handleDelete(app, secondary, context);
+    }
+  }
+
+  static boolean ownedBy(HasMetadata object, StatelessApp app) {
+    return Optional.ofNullable(object.getMetadata().getOwnerReferences()).orElse(List.of()).stream()
+        .map(OwnerReference::getUid)
+        .anyMatch(uid -> Objects.equals(uid, app.getMetadata().getUid()));
+  }
+}
