@@ -56,6 +56,10 @@ public final class BackendHealthMonitor implements AutoCloseable {
     return access;
   }
 
+  public CheckSchedule schedule() {
+    return schedule;
+  }
+
   /** Called with the app whose verdict changed, from a check thread. */
   public void onChange(Consumer<ResourceID> listener) {
     this.onChange = listener;
@@ -64,9 +68,11 @@ public final class BackendHealthMonitor implements AutoCloseable {
   /**
    * The verdict for the app's backends as resolved now. Nothing to check (no backends, or a Secret
    * problem) gives the resolver's verdict; a new or changed connection starts a check and gives
-   * {@code Checking} until it reports.
+   * {@code Checking} until it reports, except the first time an app is seen (after a restart):
+   * then {@code lastKnown}, the verdict already on record for these very connections, stands
+   * until the check reports, so a restart does not flap the status.
    */
-  public BackendsVerdict verdictFor(ResourceID app, Backends backends) {
+  public BackendsVerdict verdictFor(ResourceID app, Backends backends, Optional<BackendsVerdict> lastKnown) {
     if (!backends.anyDeclared() || !backends.problems().isEmpty()) {
       forget(app);
       return backends.verdict();
@@ -78,6 +84,9 @@ public final class BackendHealthMonitor implements AutoCloseable {
         return previous;
       }
       started[0] = new Tracked(target);
+      if (previous == null) {
+        started[0].verdict = lastKnown.orElse(null);
+      }
       return started[0];
     });
     if (started[0] != null) {

@@ -7,7 +7,9 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,6 +49,25 @@ public final class BackendSecrets {
     return new BackendResolver(
         name -> redis.get(new ResourceID(name, namespace)).or(() -> storage.get(new ResourceID(name, namespace))),
         name -> Optional.ofNullable(context.getClient().secrets().inNamespace(namespace).withName(name).get()));
+  }
+
+  /**
+   * The digest of the binding Secrets as last published (see {@link Backends#contentHash()}): what
+   * the verdict on record was about.
+   */
+  public static Optional<String> publishedContentHash(StatelessApp app, Context<StatelessApp> context) {
+    ResourceID redisId = new ResourceID(BackendNames.redis(app), app.getMetadata().getNamespace());
+    ResourceID storageId = new ResourceID(BackendNames.objectStorage(app), app.getMetadata().getNamespace());
+    return Backends.contentHash(
+        informer(context, REDIS_EVENT_SOURCE).get(redisId).map(BackendSecrets::values),
+        informer(context, OBJECT_STORAGE_EVENT_SOURCE).get(storageId).map(BackendSecrets::values));
+  }
+
+  private static Map<String, String> values(Secret secret) {
+    Map<String, String> values = new LinkedHashMap<>();
+    Optional.ofNullable(secret.getData()).orElse(Map.of()).keySet()
+        .forEach(key -> values.put(key, SecretData.get(secret, key).orElse("")));
+    return values;
   }
 
   @SuppressWarnings("unchecked")

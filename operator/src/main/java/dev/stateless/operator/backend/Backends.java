@@ -67,12 +67,18 @@ public record Backends(
    * Empty when the app has no backends, so such apps' templates do not carry it at all.
    */
   public Optional<String> contentHash() {
-    if (redis.isEmpty() && objectStorage.isEmpty()) {
+    return contentHash(redis.map(BindingValues::redis), objectStorage.map(BindingValues::objectStorage));
+  }
+
+  /** The same digest, of binding values however obtained (resolved now, or read back from the Secrets). */
+  public static Optional<String> contentHash(Optional<Map<String, String>> redisValues, Optional<Map<String, String>> storageValues) {
+    if (redisValues.isEmpty() && storageValues.isEmpty()) {
       return Optional.empty();
     }
     Map<String, String> content = new TreeMap<>();
-    redis.map(BindingValues::redis).ifPresent(values -> values.forEach((k, v) -> content.put("redis/" + k, v)));
-    objectStorage.map(BindingValues::objectStorage).ifPresent(values -> values.forEach((k, v) -> content.put("s3/" + k, v)));
+    redisValues.ifPresent(values -> values.forEach((k, v) -> content.put("redis/" + k, v)));
+    storageValues.ifPresent(values -> values.forEach((k, v) -> content.put("s3/" + k, v)));
     return Optional.of(ContentDigest.of(content));
   }
+
 }

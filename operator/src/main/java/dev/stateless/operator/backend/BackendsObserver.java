@@ -13,10 +13,8 @@ import java.util.Optional;
  */
 public final class BackendsObserver {
 
-  /** The user's Secrets are not watched: a missing one is looked for again after this long. */
-  static final Duration MISSING_SECRET_RETRY = Duration.ofSeconds(30);
-  /** ... and a present one is read again after this long, so a rotated credential reaches the app. */
-  static final Duration USER_SECRET_REFRESH = Duration.ofMinutes(1);
+  /** The condition type; the same as the reconciler's, kept here to keep this package free of it. */
+  static final String BACKENDS_READY = "BackendsReady";
 
   private final BackendHealthMonitor health;
 
@@ -26,17 +24,30 @@ public final class BackendsObserver {
 
   public Backends observe(StatelessApp app, Context<StatelessApp> context) {
     Backends resolved = BackendSecrets.resolver(app, context).resolve(new AppSettings(app));
-    return resolved.withVerdict(health.verdictFor(ResourceID.fromResource(app), resolved));
+    Optional<BackendsVerdict> lastKnown = recorded(app)
+        .filter(verdict -> resolved.contentHash().equals(BackendSecrets.publishedContentHash(app, context)));
+    return resolved.withVerdict(health.verdictFor(ResourceID.fromResource(app), resolved, lastKnown));
   }
 
-  /** When to reconcile again without an event, if ever. */
-  public static Optional<Duration> wakeUpAfter(AppSettings app, Backends backends) {
+  /** The BackendsReady condition on record, as a verdict. */
+  private static Optional<BackendsVerdict> recorded(StatelessApp app) {
+    return Optional.ofNullable(app.getStatus())
+        .flatMap(status -> status.condition(BACKENDS_READY))
+        .map(c -> new BackendsVerdict("True".equals(c.getStatus()), c.getReason(), c.getMessage()));
+  }
+
+  /**
+   * When to reconcile again without an event, if ever: the user's Secrets are not watched, so a
+   * missing one is looked for again soon, and a present one is read again now and then, so a
+   * rotated credential reaches the app.
+   */
+  public Optional<Duration> wakeUpAfter(AppSettings app, Backends backends) {
     if (!backends.problems().isEmpty()) {
-      return Optional.of(MISSING_SECRET_RETRY);
+      return Optional.of(health.schedule().missingSecretRetry());
     }
     boolean readsUserSecrets = RedisSettings.of(app).map(r -> !r.managed()).orElse(false)
         || ObjectStorageSettings.of(app).map(s -> !s.managed()).orElse(false);
-    return readsUserSecrets ? Optional.of(USER_SECRET_REFRESH) : Optional.empty();
+    return readsUserSecrets ? Optional.of(health.schedule().userSecretRefresh()) : Optional.empty();
   }
 
   /** Stops checking a deleted app. */

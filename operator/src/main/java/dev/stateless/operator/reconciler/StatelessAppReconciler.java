@@ -173,7 +173,7 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp>, Cleaner
       backendEvents.onTransition(context.getClient(), app, backendsBefore, status.condition(Conditions.BACKENDS_READY));
     }
     UpdateControl<StatelessApp> control = UpdateControl.noUpdate();
-    Stream.of(signingKeys.wakeUpAfter(), backends == null ? Optional.<Duration>empty() : BackendsObserver.wakeUpAfter(settings, backends))
+    Stream.of(signingKeys.wakeUpAfter(), backends == null ? Optional.<Duration>empty() : backendsObserver.wakeUpAfter(settings, backends))
         .flatMap(Optional::stream)
         .min(Comparator.naturalOrder())
         .ifPresent(control::rescheduleAfter);
