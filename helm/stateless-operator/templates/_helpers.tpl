@@ -30,20 +30,27 @@ every request the operator made in its own tests. Namespaced objects only: grant
 ClusterRole over all namespaces, or by a Role in each watched namespace.
 */}}
 {{- define "stateless-operator.rules" -}}
+# Patch: the finalizer that holds a deleted app until its deletionPolicy is applied.
 - apiGroups: ["stateless.dev"]
   resources: ["statelessapps"]
-  verbs: ["list", "watch"]
+  verbs: ["list", "watch", "patch"]
+# Update: the first status is put whole; later ones are patched.
 - apiGroups: ["stateless.dev"]
   resources: ["statelessapps/status"]
-  verbs: ["patch"]
+  verbs: ["update", "patch"]
 # The app's children. Deleting the app deletes them through their owner references; the operator
-# itself deletes only children that stop being wanted (the budget, the autoscaler, a removed job).
+# itself deletes only children that stop being wanted (the budget, the autoscaler, a removed job,
+# a managed Redis or object storage server that is removed or switched to External).
 - apiGroups: ["apps"]
   resources: ["deployments"]
-  verbs: ["list", "watch", "create", "update"]
+  verbs: ["list", "watch", "create", "update", "delete"]
 - apiGroups: [""]
   resources: ["services"]
-  verbs: ["list", "watch", "create", "update"]
+  verbs: ["list", "watch", "create", "update", "delete"]
+# The managed object storage's volume: deleted by the operator only under deletionPolicy Delete.
+- apiGroups: [""]
+  resources: ["persistentvolumeclaims"]
+  verbs: ["list", "watch", "create", "update", "delete"]
 - apiGroups: ["policy"]
   resources: ["poddisruptionbudgets"]
   verbs: ["list", "watch", "create", "update", "delete"]
@@ -53,11 +60,12 @@ ClusterRole over all namespaces, or by a Role in each watched namespace.
 - apiGroups: ["batch"]
   resources: ["cronjobs"]
   verbs: ["list", "watch", "create", "update", "delete"]
-# The <app>-jwt signing keys. List and watch cannot be narrowed to the operator's label in RBAC;
-# the informer asks only for labelled Secrets.
+# The <app>-jwt signing keys, the backends' binding Secrets and generated credentials. List and
+# watch cannot be narrowed to the operator's label in RBAC; the informers ask only for labelled
+# Secrets. Get: the user's Secrets named in spec.redis / spec.objectStorage, read one by one.
 - apiGroups: [""]
   resources: ["secrets"]
-  verbs: ["list", "watch", "create", "update", "delete"]
+  verbs: ["get", "list", "watch", "create", "update", "delete"]
 # Statelessness is checked on the live pods and on the Ingresses that route to the app.
 - apiGroups: [""]
   resources: ["pods"]
@@ -65,7 +73,7 @@ ClusterRole over all namespaces, or by a Role in each watched namespace.
 - apiGroups: ["networking.k8s.io"]
   resources: ["ingresses"]
   verbs: ["list", "watch"]
-# One Event per new violation, on the StatelessApp.
+# One Event per new violation, and per backend failure or recovery, on the StatelessApp.
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["create"]

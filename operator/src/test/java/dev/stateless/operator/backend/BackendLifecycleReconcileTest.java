@@ -208,6 +208,28 @@ class BackendLifecycleReconcileTest {
   }
 
   @Test
+  void switchingTheDeletionPolicyMovesTheOwnerOfTheVolumeAndKeysBothWays() {
+    operator.apply(BackendApps.managed(NS, "shop"));
+    operator.awaitApp(NS, "shop", hasCondition("Ready", "False", "RollingOut"));
+    operator.awaitIdle();
+    assertThat(owners("shop-s3")).isEmpty();
+
+    StatelessApp app = operator.get(NS, "shop");
+    app.getSpec().getObjectStorage().setDeletionPolicy(DeletionPolicy.Delete);
+    operator.apply(app);
+    Awaitility.await().until(() -> owners("shop-s3").equals(List.of("shop")));
+    Awaitility.await().until(() -> client.secrets().inNamespace(NS).withName("shop-s3-credentials").get()
+        .getMetadata().getOwnerReferences().size() == 1);
+    assertThat(client.persistentVolumeClaims().inNamespace(NS).withName("shop-s3").get().getMetadata().getAnnotations())
+        .containsEntry(RetainedChildDependent.DELETION_POLICY_ANNOTATION, "Delete");
+
+    app = operator.get(NS, "shop");
+    app.getSpec().getObjectStorage().setDeletionPolicy(DeletionPolicy.Retain);
+    operator.apply(app);
+    Awaitility.await().until(() -> owners("shop-s3").isEmpty());
+  }
+
+  @Test
   void deletingTheAppUnderRetainLeavesTheVolumeKeysAndBucket() {
     operator.apply(BackendApps.managed(NS, "shop"));
     operator.awaitApp(NS, "shop", hasCondition("Ready", "False", "RollingOut"));
@@ -266,6 +288,11 @@ class BackendLifecycleReconcileTest {
     client.resource(deleting).update();
     Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> operator.get(NS, "shop") == null);
     assertThat(backends.bucketsRemoved).extracting(ObjectStorageConnection::bucket).contains("shop-uploads");
+  }
+
+  private List<String> owners(String volume) {
+    return client.persistentVolumeClaims().inNamespace(NS).withName(volume).get().getMetadata().getOwnerReferences().stream()
+        .map(io.fabric8.kubernetes.api.model.OwnerReference::getName).toList();
   }
 
   private Deployment appDeployment() {
