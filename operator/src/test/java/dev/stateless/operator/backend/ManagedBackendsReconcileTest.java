@@ -90,7 +90,7 @@ class ManagedBackendsReconcileTest {
     List<String> statusWrites = writes.stream().filter(w -> w.endsWith("/status")).toList();
     assertThat(statusWrites).hasSizeBetween(1, 2);
     assertThat(statusWrites.subList(1, statusWrites.size()))
-        .containsOnly("PATCH /apis/stateless.dev/v1alpha1/namespaces/shop-ns/statelessapps/shop/status");
+        .allMatch("PATCH /apis/stateless.dev/v1alpha1/namespaces/shop-ns/statelessapps/shop/status"::equals);
 
     Secret redisBinding = secret("shop-redis");
     assertThat(redisBinding.getType()).isEqualTo("servicebinding.io/redis");
