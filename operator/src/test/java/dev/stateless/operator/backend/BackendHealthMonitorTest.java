@@ -51,7 +51,7 @@ class BackendHealthMonitorTest {
       assertThat(monitor.verdictFor(APP, backends("pw1"), Optional.empty()).reason()).isEqualTo(BackendsVerdict.CHECKING);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200));
       release.countDown();
-      Awaitility.await().until(() -> announced.size() == 1);
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> announced.size() == 1);
       assertThat(monitor.verdictFor(APP, backends("pw1"), Optional.empty()).ready()).isTrue();
 
       // Healthy re-checks (every 2 s here) that find the same announce nothing.
@@ -61,7 +61,7 @@ class BackendHealthMonitorTest {
       // New credentials: checked afresh, and Checking until then.
       fake.redis.set(ProbeResult.failed(ProbeResult.REDIS_AUTHENTICATION_FAILED, "refused"));
       monitor.verdictFor(APP, backends("pw2"), Optional.empty());
-      Awaitility.await().until(() -> announced.size() == 2);
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> announced.size() == 2);
       assertThat(monitor.verdictFor(APP, backends("pw2"), Optional.empty()).reason()).isEqualTo(ProbeResult.REDIS_AUTHENTICATION_FAILED);
       // Failing: retried at 100, 200, 400, 400 ms here, announcing nothing while nothing changes.
       int checks = fake.redisChecked.size();

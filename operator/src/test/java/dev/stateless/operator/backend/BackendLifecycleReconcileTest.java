@@ -129,7 +129,7 @@ class BackendLifecycleReconcileTest {
 
     String rotated = "rediss://app:n3w-Redis-pw@redis.example.com:6380";
     client.resource(BackendApps.userSecret(NS, "prod-redis", Map.of("url", rotated))).update();
-    Awaitility.await().until(() -> !hashBefore.equals(configHash()));
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !hashBefore.equals(configHash()));
     operator.awaitIdle();
     assertThat(BackendApps.values(client.secrets().inNamespace(NS).withName("shop-redis").get())).containsEntry("uri", rotated);
     assertThat(operator.writes()).extracting(Call::toString)
@@ -149,7 +149,7 @@ class BackendLifecycleReconcileTest {
     StatelessApp app = operator.get(NS, "shop");
     app.getSpec().setRedis(BackendApps.externalRedis("prod-redis"));
     operator.apply(app);
-    Awaitility.await().until(() -> !hashBefore.equals(configHash()));
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !hashBefore.equals(configHash()));
     operator.awaitIdle();
 
     assertThat(client.apps().deployments().inNamespace(NS).withName("shop-redis").get()).isNull();
@@ -170,7 +170,7 @@ class BackendLifecycleReconcileTest {
     StatelessApp app = operator.get(NS, "shop");
     app.getSpec().setObjectStorage(null);
     operator.apply(app);
-    Awaitility.await().until(() -> client.apps().deployments().inNamespace(NS).withName("shop-s3").get() == null);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> client.apps().deployments().inNamespace(NS).withName("shop-s3").get() == null);
     operator.awaitIdle();
 
     assertThat(client.services().inNamespace(NS).withName("shop-s3").get()).isNull();
@@ -185,7 +185,7 @@ class BackendLifecycleReconcileTest {
     app = operator.get(NS, "shop");
     app.getSpec().setObjectStorage(BackendApps.managedStorage(DeletionPolicy.Retain));
     operator.apply(app);
-    Awaitility.await().until(() -> client.apps().deployments().inNamespace(NS).withName("shop-s3").get() != null);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> client.apps().deployments().inNamespace(NS).withName("shop-s3").get() != null);
     operator.awaitIdle();
     assertThat(BackendApps.values(client.secrets().inNamespace(NS).withName("shop-s3").get())).containsEntry("secret-access-key", keyBefore);
   }
@@ -203,8 +203,8 @@ class BackendLifecycleReconcileTest {
     app = operator.get(NS, "shop");
     app.getSpec().setObjectStorage(null);
     operator.apply(app);
-    Awaitility.await().until(() -> client.persistentVolumeClaims().inNamespace(NS).withName("shop-s3").get() == null);
-    Awaitility.await().until(() -> client.secrets().inNamespace(NS).withName("shop-s3-credentials").get() == null);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> client.persistentVolumeClaims().inNamespace(NS).withName("shop-s3").get() == null);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> client.secrets().inNamespace(NS).withName("shop-s3-credentials").get() == null);
   }
 
   @Test
@@ -217,8 +217,8 @@ class BackendLifecycleReconcileTest {
     StatelessApp app = operator.get(NS, "shop");
     app.getSpec().getObjectStorage().setDeletionPolicy(DeletionPolicy.Delete);
     operator.apply(app);
-    Awaitility.await().until(() -> owners("shop-s3").equals(List.of("shop")));
-    Awaitility.await().until(() -> client.secrets().inNamespace(NS).withName("shop-s3-credentials").get()
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> owners("shop-s3").equals(List.of("shop")));
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> client.secrets().inNamespace(NS).withName("shop-s3-credentials").get()
         .getMetadata().getOwnerReferences().size() == 1);
     assertThat(client.persistentVolumeClaims().inNamespace(NS).withName("shop-s3").get().getMetadata().getAnnotations())
         .containsEntry(RetainedChildDependent.DELETION_POLICY_ANNOTATION, "Delete");
@@ -226,7 +226,7 @@ class BackendLifecycleReconcileTest {
     app = operator.get(NS, "shop");
     app.getSpec().getObjectStorage().setDeletionPolicy(DeletionPolicy.Retain);
     operator.apply(app);
-    Awaitility.await().until(() -> owners("shop-s3").isEmpty());
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> owners("shop-s3").isEmpty());
   }
 
   @Test
@@ -236,7 +236,7 @@ class BackendLifecycleReconcileTest {
     operator.awaitIdle();
 
     client.resources(StatelessApp.class).inNamespace(NS).withName("shop").delete();
-    Awaitility.await().until(() -> operator.get(NS, "shop") == null);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> operator.get(NS, "shop") == null);
 
     assertThat(backends.bucketsRemoved).isEmpty();
     // No owner: Kubernetes' garbage collector leaves them when the app goes.
@@ -254,7 +254,7 @@ class BackendLifecycleReconcileTest {
     String secretKey = BackendApps.values(client.secrets().inNamespace(NS).withName("shop-s3").get()).get("secret-access-key");
 
     client.resources(StatelessApp.class).inNamespace(NS).withName("shop").delete();
-    Awaitility.await().until(() -> operator.get(NS, "shop") == null);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> operator.get(NS, "shop") == null);
 
     assertThat(backends.bucketsRemoved).singleElement().satisfies(c -> {
       assertThat(c.bucket()).isEqualTo("shop-ns-shop");
@@ -276,7 +276,7 @@ class BackendLifecycleReconcileTest {
     backends.bucketRemoval.set(ProbeResult.failed(ProbeResult.OBJECT_STORAGE_ACCESS_DENIED,
         "object storage at https://s3.eu-west-1.amazonaws.com denied access to bucket shop-uploads: AccessDenied (HTTP 403)"));
     client.resources(StatelessApp.class).inNamespace(NS).withName("shop").delete();
-    Awaitility.await().until(() -> client.v1().events().inNamespace(NS).list().getItems().stream()
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> client.v1().events().inNamespace(NS).list().getItems().stream()
         .anyMatch(e -> BackendEvents.BUCKET_DELETION_FAILED.equals(e.getReason()) && e.getMessage().contains("AccessDenied")));
     assertThat(operator.get(NS, "shop")).isNotNull();
     assertThat(operator.get(NS, "shop").getMetadata().getDeletionTimestamp()).isNotNull();

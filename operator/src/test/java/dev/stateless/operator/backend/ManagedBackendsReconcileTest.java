@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -172,7 +173,7 @@ class ManagedBackendsReconcileTest {
     operator.close();
     int checksBefore = backends.redisChecked.size();
     operator = startedOperator();
-    Awaitility.await().until(() -> operator.reconcilesFinished() >= 1 && backends.redisChecked.size() > checksBefore);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> operator.reconcilesFinished() >= 1 && backends.redisChecked.size() > checksBefore);
     operator.awaitIdle();
     assertThat(operator.writes()).isEmpty();
   }
@@ -189,14 +190,14 @@ class ManagedBackendsReconcileTest {
 
     // Healthy backends are checked again every 2 s here; an unchanged verdict writes nothing.
     int checksBefore = backends.redisChecked.size();
-    Awaitility.await().until(() -> backends.redisChecked.size() >= checksBefore + 2);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> backends.redisChecked.size() >= checksBefore + 2);
     operator.awaitIdle();
     assertThat(operator.writes()).isEmpty();
     assertThat(configHash()).isEqualTo(hashBefore);
 
     String oldPassword = BackendApps.values(secret("shop-redis")).get("password");
     client.secrets().inNamespace(NS).withName("shop-redis-credentials").delete();
-    Awaitility.await().until(() -> !hashBefore.equals(configHash()));
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !hashBefore.equals(configHash()));
     operator.awaitIdle();
 
     String newPassword = BackendApps.values(secret("shop-redis")).get("password");
@@ -221,8 +222,11 @@ class ManagedBackendsReconcileTest {
     operator.awaitIdle();
     String hashBefore = configHash();
 
-    backends.redis.set(ProbeResult.failed(ProbeResult.REDIS_AUTHENTICATION_FAILED,
+    // Redis refuses whatever password comes next; the one in use keeps working meanwhile.
+    String oldPassword = BackendApps.values(secret("shop-redis")).get("password");
+    backends.redisRefusal.set(ProbeResult.failed(ProbeResult.REDIS_AUTHENTICATION_FAILED,
         "Redis at shop-redis.shop-ns.svc:6379 refused the credentials: WRONGPASS"));
+    backends.redisRefuses.set(connection -> !connection.password().equals(oldPassword));
     client.secrets().inNamespace(NS).withName("shop-redis-credentials").delete();
     StatelessApp app = operator.awaitApp(NS, "shop", hasCondition("BackendsReady", "False", ProbeResult.REDIS_AUTHENTICATION_FAILED)
         .and(hasCondition("Ready", "False", "BackendsNotReady")));
@@ -231,13 +235,14 @@ class ManagedBackendsReconcileTest {
     operator.awaitIdle();
     assertThat(appDeployment()).isNotNull();
     assertThat(configHash()).isEqualTo(hashBefore);
-    Awaitility.await().until(() -> events().stream().anyMatch(e -> "Warning".equals(e.getType())
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> events().stream().anyMatch(e -> "Warning".equals(e.getType())
         && ProbeResult.REDIS_AUTHENTICATION_FAILED.equals(e.getReason())));
 
-    backends.redis.set(ProbeResult.ok("Redis answered PING"));
+    backends.redisRefuses.set(connection -> false);
     operator.awaitApp(NS, "shop", hasCondition("BackendsReady", "True", BackendsVerdict.AVAILABLE));
-    Awaitility.await().until(() -> !hashBefore.equals(configHash()));
-    Awaitility.await().until(() -> events().stream().anyMatch(e -> "Normal".equals(e.getType())
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !hashBefore.equals(configHash()));
+    assertThat(BackendApps.values(secret("shop-redis")).get("password")).isNotEqualTo(oldPassword);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> events().stream().anyMatch(e -> "Normal".equals(e.getType())
         && BackendEvents.RECOVERED.equals(e.getReason())));
   }
 
@@ -249,7 +254,7 @@ class ManagedBackendsReconcileTest {
     StatelessApp app = operator.awaitApp(NS, "shop", hasCondition("BackendsReady", "False", ProbeResult.OBJECT_STORAGE_UNREACHABLE));
     assertThat(OperatorHarness.condition(app, "Ready").orElseThrow().getMessage()).contains("created once they are");
     // Retried on a bounded backoff (100, 200, 400, 400 ms here) while failing.
-    Awaitility.await().until(() -> backends.objectStorageChecked.size() >= 4);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> backends.objectStorageChecked.size() >= 4);
     assertThat(appDeployment()).isNull();
 
     backends.objectStorage.set(ProbeResult.ok("bucket created and writable"));

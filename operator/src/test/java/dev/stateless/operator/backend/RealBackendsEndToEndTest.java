@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -237,7 +238,7 @@ class RealBackendsEndToEndTest {
 
     client.resources(StatelessApp.class).inNamespace(NS).withName("keep").delete();
     client.resources(StatelessApp.class).inNamespace(NS).withName("drop").delete();
-    Awaitility.await().until(() -> operator.get(NS, "keep") == null && operator.get(NS, "drop") == null);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> operator.get(NS, "keep") == null && operator.get(NS, "drop") == null);
 
     assertThat(buckets()).contains("kept-files").doesNotContain("doomed-files");
     try (S3Client s3 = S3.createS3ClientV2()) {

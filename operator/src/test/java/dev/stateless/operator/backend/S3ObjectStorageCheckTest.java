@@ -23,6 +23,15 @@ class S3ObjectStorageCheckTest {
   final S3Clients clients = new S3Clients(BackendAccess.ATTEMPT_TIMEOUT, BackendAccess.CALL_TIMEOUT);
   final S3ObjectStorageCheck check = new S3ObjectStorageCheck(clients);
 
+  @org.junit.jupiter.api.BeforeAll
+  static void warmUp() {
+    // The first requests to a freshly started S3Mock are slow (class loading, JIT); the checks'
+    // timeouts are meant for servers that are up, so the server is woken first.
+    try (S3Client s3 = S3.createS3ClientV2()) {
+      s3.listBuckets();
+    }
+  }
+
   static ObjectStorageConnection connection(String bucket, boolean managed) {
     return new ObjectStorageConnection(managed ? "minio" : "external", "http://127.0.0.1:" + S3.getHttpPort(), "us-east-1",
         bucket, true, "s3mockAccessKey", SECRET_KEY, managed);
@@ -31,7 +40,7 @@ class S3ObjectStorageCheckTest {
   @Test
   void managedStorageGetsItsBucketCreatedByTheCheckAndThenStaysWritable() {
     ProbeResult first = check.check(connection("managed-bucket", true));
-    assertThat(first.ok()).isTrue();
+    assertThat(first.ok()).as(first.message()).isTrue();
     assertThat(first.message()).contains("managed-bucket created and writable");
     try (S3Client s3 = clients.create(connection("managed-bucket", true))) {
       assertThat(s3.listBuckets().buckets()).extracting(Bucket::name).contains("managed-bucket");

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * Backends as the operator sees them on the fake API server, where no Redis or S3 server runs:
@@ -21,6 +22,10 @@ public final class FakeBackendAccess {
       Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(1), 2);
 
   public final AtomicReference<ProbeResult> redis = new AtomicReference<>(ProbeResult.ok("Redis answered PING"));
+  /** Connections the Redis check refuses with {@link #redisRefusal}, whatever {@link #redis} says. */
+  public final AtomicReference<Predicate<RedisConnection>> redisRefuses = new AtomicReference<>(connection -> false);
+  public final AtomicReference<ProbeResult> redisRefusal = new AtomicReference<>(
+      ProbeResult.failed(ProbeResult.REDIS_AUTHENTICATION_FAILED, "Redis refused the credentials: WRONGPASS"));
   public final AtomicReference<ProbeResult> objectStorage = new AtomicReference<>(ProbeResult.ok("bucket writable"));
   public final AtomicReference<ProbeResult> bucketRemoval = new AtomicReference<>(ProbeResult.ok("bucket deleted"));
   public final List<RedisConnection> redisChecked = new CopyOnWriteArrayList<>();
@@ -31,7 +36,7 @@ public final class FakeBackendAccess {
     return new BackendAccess(
         connection -> {
           redisChecked.add(connection);
-          return redis.get();
+          return redisRefuses.get().test(connection) ? redisRefusal.get() : redis.get();
         },
         connection -> {
           objectStorageChecked.add(connection);
