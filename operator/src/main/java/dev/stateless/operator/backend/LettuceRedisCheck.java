@@ -7,10 +7,14 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * PING through lettuce with the credentials the app gets. One connection per check, closed right
@@ -33,21 +37,33 @@ public final class LettuceRedisCheck implements RedisCheck, AutoCloseable {
   @Override
   public ProbeResult check(RedisConnection redis) {
     String where = "Redis at " + redis.host() + ":" + redis.port();
-    RedisClient client = RedisClient.create(resources, uri(redis));
+    RedisClient client = RedisClient.create(resources);
     client.setOptions(ClientOptions.builder()
         .autoReconnect(false)
         .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
         .timeoutOptions(TimeoutOptions.enabled(timeout))
         .build());
-    try (StatefulRedisConnection<String, String> connection = client.connect()) {
-      String reply = connection.sync().ping();
+    // Hard deadlines on top of the client's own timeouts: the check must report in bounded time
+    // whatever the network does (connect and handshake, then PING).
+    try (StatefulRedisConnection<String, String> connection = client.connectAsync(StringCodec.UTF8, uri(redis))
+        .get(2 * timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      String reply = connection.async().ping().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return "PONG".equalsIgnoreCase(reply)
           ? ProbeResult.ok(where + " answered PING")
           : ProbeResult.failed(ProbeResult.REDIS_UNREACHABLE, where + " answered PING with something other than PONG");
+    } catch (ExecutionException e) {
+      return classify(where, e.getCause() == null ? e : e.getCause(), redis);
+    } catch (TimeoutException e) {
+      return ProbeResult.failed(ProbeResult.REDIS_UNREACHABLE, where + " is unreachable: no answer within "
+          + timeout.toSeconds() + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ProbeResult.failed(ProbeResult.REDIS_UNREACHABLE, where + " was not checked: the operator is stopping");
     } catch (RedisException e) {
       return classify(where, e, redis);
     } finally {
-      client.shutdown(Duration.ZERO, timeout);
+      // Not waited for: closing the client's channels must not stretch the check.
+      client.shutdownAsync(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -67,7 +83,7 @@ public final class LettuceRedisCheck implements RedisCheck, AutoCloseable {
     return uri.build();
   }
 
-  private static ProbeResult classify(String where, RedisException error, RedisConnection redis) {
+  private static ProbeResult classify(String where, Throwable error, RedisConnection redis) {
     for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
       String message = cause.getMessage() == null ? "" : cause.getMessage();
       String upper = message.toUpperCase(Locale.ROOT);
@@ -84,6 +100,6 @@ public final class LettuceRedisCheck implements RedisCheck, AutoCloseable {
 
   @Override
   public void close() {
-    resources.shutdown(0, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    resources.shutdown(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 }
