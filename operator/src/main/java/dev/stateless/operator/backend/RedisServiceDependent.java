@@ -3,9 +3,7 @@ package dev.stateless.operator.backend;
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.desired.AppLabels;
 import dev.stateless.operator.desired.AppSettings;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import java.util.Optional;
@@ -25,22 +23,6 @@ public class RedisServiceDependent extends BackendChildDependent<Service> {
 
   @Override
   protected Service build(AppSettings app, Backends backends, Optional<Service> existing) {
-    return new ServiceBuilder()
-        .withNewMetadata()
-        .withName(nameFor(app.app()))
-        .withNamespace(app.namespace())
-        .withLabels(AppLabels.of(app.app(), AppLabels.Component.REDIS))
-        .endMetadata()
-        .withNewSpec()
-        .withType("ClusterIP")
-        .withSelector(AppLabels.of(app.app(), AppLabels.Component.REDIS))
-        .addNewPort()
-        .withName(RedisDeploymentDependent.PORT_NAME)
-        .withProtocol("TCP")
-        .withPort(BackendNames.REDIS_PORT)
-        .withTargetPort(new IntOrString(RedisDeploymentDependent.PORT_NAME))
-        .endPort()
-        .endSpec()
-        .build();
+    return BackendServices.clusterIp(app, nameFor(app.app()), AppLabels.Component.REDIS, RedisDeploymentDependent.PORT_NAME, BackendNames.REDIS_PORT);
   }
 }

@@ -1,0 +1,33 @@
+package dev.stateless.operator.backend;
+
+import dev.stateless.operator.desired.AppLabels;
+import dev.stateless.operator.desired.AppSettings;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+
+/** The in-cluster Service of a managed backend: one TCP port to the backend's pods. */
+final class BackendServices {
+
+  private BackendServices() {}
+
+  static Service clusterIp(AppSettings app, String name, AppLabels.Component component, String portName, int port) {
+    return new ServiceBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(app.namespace())
+        .withLabels(AppLabels.of(app.app(), component))
+        .endMetadata()
+        .withNewSpec()
+        .withType("ClusterIP")
+        .withSelector(AppLabels.of(app.app(), component))
+        .addNewPort()
+        .withName(portName)
+        .withProtocol("TCP")
+        .withPort(port)
+        .withTargetPort(new IntOrString(portName))
+        .endPort()
+        .endSpec()
+        .build();
+  }
+}
