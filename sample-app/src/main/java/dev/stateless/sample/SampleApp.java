@@ -28,6 +28,15 @@ public final class SampleApp implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SampleApp.class);
   private static final String SERVED_BY = "X-Served-By";
+  /**
+   * Jetty keeps, per connection, a cache of whole header lines it has seen (1024 characters by
+   * default) and admits any value that fits. Behind an ingress one connection carries many callers,
+   * so every new bearer token (300 characters and more) is inserted and soon evicts the others: the
+   * cache is cleared and refilled on nearly every request, which costs more than parsing the header
+   * plainly. Values longer than this are never admitted, so tokens are parsed and the short
+   * headers that do repeat (Host, User-Agent, Accept) stay cached.
+   */
+  static final int HEADER_CACHE_CHARS = 256;
 
   private final Redis redis;
   private final TrackedKeys revocationView;
@@ -80,6 +89,7 @@ public final class SampleApp implements AutoCloseable {
       javalin.startup.showOldJavalinVersionWarning = false;
       javalin.http.prefer405over404 = true;
       javalin.http.compressionStrategy = CompressionStrategy.NONE; // keep downloads streaming
+      javalin.jetty.modifyHttpConfiguration(httpConfig -> httpConfig.setHeaderCacheSize(HEADER_CACHE_CHARS));
       javalin.jsonMapper(new JavalinJackson(json, false));
       javalin.routes.before(ctx -> ctx.header(SERVED_BY, config.podName()));
       javalin.requestLogger.http((ctx, millis) -> record(metrics, ctx, millis));
