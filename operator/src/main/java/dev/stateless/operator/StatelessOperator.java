@@ -3,18 +3,19 @@ package dev.stateless.operator;
 import dev.stateless.operator.backend.BackendAccess;
 import dev.stateless.operator.backend.BackendHealthMonitor;
 import dev.stateless.operator.backend.CheckSchedule;
+import dev.stateless.operator.monitoring.BackendCheckFailures;
 import dev.stateless.operator.monitoring.ManagedAppsGauge;
 import dev.stateless.operator.reconciler.StatelessAppReconciler;
+import dev.stateless.operator.verification.ViolationGauge;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
-import dev.stateless.operator.verification.ViolationGauge;
 import io.javaoperatorsdk.operator.api.monitoring.AggregatedMetrics;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
-import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -90,7 +91,8 @@ public final class StatelessOperator {
           .withMetrics(metrics);
       settings.leaderElection().ifPresent(overrider::withLeaderElectionConfiguration);
     });
-    var backendHealth = new BackendHealthMonitor(settings.backendAccess().get(), settings.checkSchedule());
+    var backendHealth = new BackendHealthMonitor(settings.backendAccess().get(), settings.checkSchedule(),
+        new BackendCheckFailures(settings.meterRegistry()));
     operator.register(new StatelessAppReconciler(settings.clock(), violationGauge, backendHealth), controller -> {
       if (settings.namespaces().isEmpty()) {
         controller.watchingAllNamespaces();

@@ -1,5 +1,6 @@
 package dev.stateless.operator.backend;
 
+import dev.stateless.operator.desired.AppLabels.Component;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,17 @@ public final class BackendHealthMonitor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BackendHealthMonitor.class);
 
   /** What is checked: the connections exactly as the app gets them. */
-  record Target(Optional<RedisConnection> redis, Optional<ObjectStorageConnection> objectStorage) {}
+  record Target(Optional<RedisConnection> redis, Optional<ObjectStorageConnection> objectStorage) {
+
+    static final Target NOTHING = new Target(Optional.empty(), Optional.empty());
+
+    List<Component> backends() {
+      List<Component> backends = new ArrayList<>();
+      redis.ifPresent(r -> backends.add(Component.REDIS));
+      objectStorage.ifPresent(o -> backends.add(Component.OBJECT_STORAGE));
+      return backends;
+    }
+  }
 
   /** One app's checks: the target, the latest verdict, the failures in a row. */
   private static final class Tracked {
@@ -42,13 +53,19 @@ public final class BackendHealthMonitor implements AutoCloseable {
 
   private final BackendAccess access;
   private final CheckSchedule schedule;
+  private final BackendCheckListener listener;
   private final ScheduledExecutorService executor;
   private final Map<ResourceID, Tracked> tracked = new ConcurrentHashMap<>();
   private volatile Consumer<ResourceID> onChange = id -> {};
 
   public BackendHealthMonitor(BackendAccess access, CheckSchedule schedule) {
+    this(access, schedule, BackendCheckListener.NONE);
+  }
+
+  public BackendHealthMonitor(BackendAccess access, CheckSchedule schedule, BackendCheckListener listener) {
     this.access = access;
     this.schedule = schedule;
+    this.listener = listener;
     this.executor = Executors.newScheduledThreadPool(schedule.threads(), daemonThreads());
   }
 
@@ -79,6 +96,7 @@ public final class BackendHealthMonitor implements AutoCloseable {
     }
     Target target = new Target(backends.redis(), backends.objectStorage());
     Tracked[] started = {null};
+    Target[] replaced = {Target.NOTHING};
     Tracked current = tracked.compute(app, (id, previous) -> {
       if (previous != null && previous.target.equals(target)) {
         return previous;
@@ -86,10 +104,15 @@ public final class BackendHealthMonitor implements AutoCloseable {
       started[0] = new Tracked(target);
       if (previous == null) {
         started[0].verdict = lastKnown.orElse(null);
+      } else {
+        replaced[0] = previous.target;
       }
       return started[0];
     });
     if (started[0] != null) {
+      List<Component> dropped = replaced[0].backends();
+      dropped.removeAll(target.backends());
+      dropped.forEach(backend -> listener.stoppedChecking(app, backend));
       submit(app, started[0], 0);
     }
     return Optional.ofNullable(current.verdict).orElseGet(BackendsVerdict::checking);
@@ -97,7 +120,10 @@ public final class BackendHealthMonitor implements AutoCloseable {
 
   /** Stops checking the app (deleted, or its backends removed). */
   public void forget(ResourceID app) {
-    tracked.remove(app);
+    Tracked forgotten = tracked.remove(app);
+    if (forgotten != null) {
+      forgotten.target.backends().forEach(backend -> listener.stoppedChecking(app, backend));
+    }
   }
 
   private void submit(ResourceID app, Tracked entry, long delayMillis) {
@@ -114,7 +140,7 @@ public final class BackendHealthMonitor implements AutoCloseable {
     }
     BackendsVerdict verdict;
     try {
-      verdict = check(entry.target);
+      verdict = check(app, entry);
     } catch (RuntimeException e) {
       // A check is supposed to report, not throw; keep the schedule going all the same.
       verdict = BackendsVerdict.of(List.of(ProbeResult.failed(ProbeResult.CHECK_FAILED,
@@ -134,11 +160,28 @@ public final class BackendHealthMonitor implements AutoCloseable {
     submit(app, entry, next);
   }
 
-  private BackendsVerdict check(Target target) {
+  private BackendsVerdict check(ResourceID app, Tracked entry) {
     List<ProbeResult> results = new ArrayList<>();
-    target.redis().map(access.redis()::check).ifPresent(results::add);
-    target.objectStorage().map(access.objectStorage()::check).ifPresent(results::add);
+    entry.target.redis().map(access.redis()::check).ifPresent(result -> {
+      results.add(result);
+      report(app, entry, Component.REDIS, result);
+    });
+    entry.target.objectStorage().map(access.objectStorage()::check).ifPresent(result -> {
+      results.add(result);
+      report(app, entry, Component.OBJECT_STORAGE, result);
+    });
     return BackendsVerdict.of(results);
+  }
+
+  private void report(ResourceID app, Tracked entry, Component backend, ProbeResult result) {
+    // Under the map's lock for the app, so that a check finishing as the app is forgotten cannot
+    // report after forget() and bring back what it removed.
+    tracked.computeIfPresent(app, (id, current) -> {
+      if (current == entry) {
+        listener.checked(app, backend, result.ok());
+      }
+      return current;
+    });
   }
 
   @Override

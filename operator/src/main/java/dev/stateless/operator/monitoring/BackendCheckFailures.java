@@ -1,5 +1,8 @@
 package dev.stateless.operator.monitoring;
 
+import dev.stateless.operator.backend.BackendCheckListener;
+import dev.stateless.operator.desired.AppLabels.Component;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -14,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Series are tagged {@code namespace}, {@code app} and {@code backend} ({@code redis} or
  * {@code object-storage}, the values of {@code app.kubernetes.io/component}).
  */
-public final class BackendCheckFailures {
+public final class BackendCheckFailures implements BackendCheckListener {
 
   public static final String NAME = "stateless.app.backend.check.failures";
 
@@ -25,6 +28,21 @@ public final class BackendCheckFailures {
 
   public BackendCheckFailures(MeterRegistry registry) {
     this.registry = registry;
+  }
+
+  @Override
+  public void checked(ResourceID app, Component backend, boolean passed) {
+    String namespace = app.getNamespace().orElse("");
+    if (passed) {
+      passed(namespace, app.getName(), backend.value());
+    } else {
+      failed(namespace, app.getName(), backend.value());
+    }
+  }
+
+  @Override
+  public void stoppedChecking(ResourceID app, Component backend) {
+    remove(app.getNamespace().orElse(""), app.getName(), backend.value());
   }
 
   /** A check of the backend failed: one more consecutive failure. */

@@ -2,7 +2,9 @@ package dev.stateless.operator.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stateless.operator.monitoring.BackendCheckFailures;
 import dev.stateless.operator.testing.FakeBackendAccess;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Duration;
 import java.util.List;
@@ -81,6 +83,38 @@ class BackendHealthMonitorTest {
     try (BackendHealthMonitor monitor = new BackendHealthMonitor(fake.access(), FakeBackendAccess.FAST)) {
       BackendsVerdict onRecord = BackendsVerdict.of(List.of(ProbeResult.ok("Redis answered PING")));
       assertThat(monitor.verdictFor(APP, backends("pw"), Optional.of(onRecord))).isEqualTo(onRecord);
+    }
+  }
+
+  @Test
+  void everyCheckFeedsTheFailureGaugeOfItsBackendAndAForgottenBackendLosesItsSeries() {
+    FakeBackendAccess fake = new FakeBackendAccess();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    BackendCheckFailures failures = new BackendCheckFailures(registry);
+    var storage = new ObjectStorageConnection(ObjectStorageConnection.EXTERNAL_PROVIDER, "https://s3.example.com",
+        "us-east-1", "shop", false, "key-id", "secret", false);
+    Backends both = new Backends(true, backends("pw").redis(), true, Optional.of(storage), List.of(), BackendsVerdict.checking());
+    fake.objectStorage.set(ProbeResult.failed(ProbeResult.OBJECT_STORAGE_UNREACHABLE, "connection refused"));
+    try (BackendHealthMonitor monitor = new BackendHealthMonitor(fake.access(), FakeBackendAccess.FAST, failures)) {
+      monitor.verdictFor(APP, both, Optional.empty());
+
+      // Failing checks are retried (100, 200, 400 ms here): the gauge counts them; Redis passes.
+      Awaitility.await().atMost(Duration.ofSeconds(30))
+          .until(() -> failures.consecutiveFailures("ns", "shop", "object-storage") >= 3);
+      assertThat(failures.consecutiveFailures("ns", "shop", "redis")).isZero();
+      assertThat(registry.find(BackendCheckFailures.NAME).tag("backend", "redis").gauge()).isNotNull();
+
+      fake.objectStorage.set(ProbeResult.ok("bucket writable"));
+      Awaitility.await().atMost(Duration.ofSeconds(30))
+          .until(() -> failures.consecutiveFailures("ns", "shop", "object-storage") == 0);
+
+      // Object storage dropped from the spec: its series goes, Redis's stays.
+      monitor.verdictFor(APP, backends("pw"), Optional.empty());
+      assertThat(registry.find(BackendCheckFailures.NAME).tag("backend", "object-storage").gauge()).isNull();
+      assertThat(registry.find(BackendCheckFailures.NAME).tag("backend", "redis").gauge()).isNotNull();
+
+      monitor.forget(APP);
+      assertThat(registry.find(BackendCheckFailures.NAME).gauges()).isEmpty();
     }
   }
 }
