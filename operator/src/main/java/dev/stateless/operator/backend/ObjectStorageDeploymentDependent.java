@@ -2,18 +2,20 @@ package dev.stateless.operator.backend;
 
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.desired.AppLabels;
-import dev.stateless.operator.desired.AppPodTemplate;
 import dev.stateless.operator.desired.AppSettings;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,39 +40,32 @@ public class ObjectStorageDeploymentDependent extends BackendChildDependent<Depl
 
   @Override
   protected Deployment build(AppSettings app, Backends backends, Optional<Deployment> existing) {
-    ObjectStorageSettings settings = ObjectStorageSettings.of(app).orElseThrow();
     ObjectStorageConnection storage = backends.objectStorage().orElseThrow();
-    Map<String, String> labels = AppLabels.of(app.app(), AppLabels.Component.OBJECT_STORAGE);
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(nameFor(app.app()))
-        .withNamespace(app.namespace())
-        .withLabels(labels)
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(1)
-        .withNewSelector().withMatchLabels(labels).endSelector()
-        // The volume is ReadWriteOnce: the old pod must let go of it before the new one starts.
-        .withNewStrategy().withType("Recreate").endStrategy()
-        .withNewTemplate()
-        .withNewMetadata()
-        .withLabels(labels)
-        // The server reads its keys and region only when it starts.
-        .withAnnotations(Map.of(AppPodTemplate.CONFIG_HASH_ANNOTATION, ContentDigest.of(Map.of(
-            "access-key-id", storage.accessKeyId(), "secret-access-key", storage.secretAccessKey(), "region", storage.region()))))
-        .endMetadata()
-        .withNewSpec()
-        .withAutomountServiceAccountToken(false)
-        .withEnableServiceLinks(false)
-        .withSecurityContext(BackendPods.podSecurityContext(SERVER_UID))
-        .addNewContainer()
+    // The server reads its keys and region only when it starts.
+    String configDigest = ContentDigest.of(Map.of(
+        "access-key-id", storage.accessKeyId(), "secret-access-key", storage.secretAccessKey(), "region", storage.region()));
+    // The data volume is ReadWriteOnce: one server at a time, which the single-server Deployment ensures.
+    List<Volume> volumes = List.of(
+        new VolumeBuilder().withName("data")
+            .withNewPersistentVolumeClaim().withClaimName(BackendNames.objectStorage(app.app())).endPersistentVolumeClaim()
+            .build(),
+        new VolumeBuilder().withName("tmp")
+            .withNewEmptyDir().withMedium("Memory").withSizeLimit(new Quantity("64Mi")).endEmptyDir()
+            .build());
+    return BackendPods.singleServer(app, AppLabels.Component.OBJECT_STORAGE, nameFor(app.app()), SERVER_UID, configDigest,
+        server(app, ObjectStorageSettings.of(app).orElseThrow(), storage), volumes);
+  }
+
+  private static Container server(AppSettings app, ObjectStorageSettings settings, ObjectStorageConnection storage) {
+    String credentials = BackendNames.objectStorageCredentials(app.app());
+    return new ContainerBuilder()
         .withName("s3")
         .withImage(settings.image())
         .withCommand("minio")
         .withArgs("server", "/data", "--address", ":" + BackendNames.OBJECT_STORAGE_PORT, "--certs-dir", "/tmp/certs")
         .withEnv(
-            keyFromSecret(app, "MINIO_ROOT_USER", ManagedCredentials.ACCESS_KEY_ID),
-            keyFromSecret(app, "MINIO_ROOT_PASSWORD", ManagedCredentials.SECRET_ACCESS_KEY),
+            BackendPods.fromSecret("MINIO_ROOT_USER", credentials, ManagedCredentials.ACCESS_KEY_ID),
+            BackendPods.fromSecret("MINIO_ROOT_PASSWORD", credentials, ManagedCredentials.SECRET_ACCESS_KEY),
             new EnvVar("MINIO_SITE_REGION", storage.region(), null),
             // The web console is not exposed; only the S3 API is.
             new EnvVar("MINIO_BROWSER", "off", null),
@@ -82,25 +77,8 @@ public class ObjectStorageDeploymentDependent extends BackendChildDependent<Depl
         .withNewResources()
         .withRequests(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("256Mi")))
         .endResources()
-        .withSecurityContext(BackendPods.containerSecurityContext())
         .addNewVolumeMount().withName("data").withMountPath("/data").endVolumeMount()
         .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
-        .endContainer()
-        .addNewVolume().withName("data").withNewPersistentVolumeClaim().withClaimName(BackendNames.objectStorage(app.app())).endPersistentVolumeClaim().endVolume()
-        .addNewVolume().withName("tmp").withNewEmptyDir().withMedium("Memory").withSizeLimit(new Quantity("64Mi")).endEmptyDir().endVolume()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
-  }
-
-  private static EnvVar keyFromSecret(AppSettings app, String variable, String key) {
-    return new EnvVarBuilder()
-        .withName(variable)
-        .withNewValueFrom().withNewSecretKeyRef()
-        .withName(BackendNames.objectStorageCredentials(app.app()))
-        .withKey(key)
-        .endSecretKeyRef().endValueFrom()
         .build();
   }
 
