@@ -4,9 +4,12 @@ import dev.stateless.operator.backend.BackendAccess;
 import dev.stateless.operator.backend.BackendHealthMonitor;
 import dev.stateless.operator.backend.CheckSchedule;
 import dev.stateless.operator.monitoring.ManagedAppsGauge;
+import dev.stateless.api.v1alpha1.StatelessApp;
+import dev.stateless.operator.reconciler.DeletionPolicyReconciler;
 import dev.stateless.operator.reconciler.StatelessAppReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import dev.stateless.operator.verification.ViolationGauge;
 import io.javaoperatorsdk.operator.api.monitoring.AggregatedMetrics;
@@ -91,13 +94,18 @@ public final class StatelessOperator {
       settings.leaderElection().ifPresent(overrider::withLeaderElectionConfiguration);
     });
     var backendHealth = new BackendHealthMonitor(settings.backendAccess().get(), settings.checkSchedule());
-    operator.register(new StatelessAppReconciler(settings.clock(), violationGauge, backendHealth), controller -> {
-      if (settings.namespaces().isEmpty()) {
-        controller.watchingAllNamespaces();
-      } else {
-        controller.settingNamespaces(settings.namespaces());
-      }
-    });
+    operator.register(new StatelessAppReconciler(settings.clock(), violationGauge, backendHealth),
+        controller -> watchedNamespaces(controller, settings));
+    operator.register(new DeletionPolicyReconciler(settings.clock(), backendHealth),
+        controller -> watchedNamespaces(controller, settings));
     return operator;
+  }
+
+  private static void watchedNamespaces(ControllerConfigurationOverrider<StatelessApp> controller, Settings settings) {
+    if (settings.namespaces().isEmpty()) {
+      controller.watchingAllNamespaces();
+    } else {
+      controller.settingNamespaces(settings.namespaces());
+    }
   }
 }

@@ -52,8 +52,7 @@ class StatelessAppReconcilerTest {
     List<Call> writes = operator.writes();
     assertThat(writes).extracting(Call::toString).containsExactlyInAnyOrder(
         "POST /apis/stateless.dev/v1alpha1/namespaces/shop-ns/statelessapps",
-        // The finalizer, so that deletion waits for the deletion policy to be applied.
-        "PATCH /apis/stateless.dev/v1alpha1/namespaces/shop-ns/statelessapps/shop",
+        // No finalizer: the app has no data whose deletion would have to wait for the operator.
         "POST /apis/apps/v1/namespaces/shop-ns/deployments",
         "POST /api/v1/namespaces/shop-ns/services",
         "POST /apis/policy/v1/namespaces/shop-ns/poddisruptionbudgets",
