@@ -138,6 +138,8 @@ class StatelessAppReconcilerTest {
     StatelessApp app = operator.get(NS, "shop");
     app.getSpec().setReplicas(1);
     operator.apply(app);
+    // Idle alone is a guess on a busy machine; the status tells when the change was reconciled.
+    operator.awaitApp(NS, "shop", a -> a.getStatus().getObservedGeneration() == 2L);
     operator.awaitIdle();
 
     assertThat(client.policy().v1().podDisruptionBudget().inNamespace(NS).withName("shop").get()).isNull();
