@@ -30,7 +30,8 @@ every request the operator made in its own tests. Namespaced objects only: grant
 ClusterRole over all namespaces, or by a Role in each watched namespace.
 */}}
 {{- define "stateless-operator.rules" -}}
-# Patch: the finalizer that holds a deleted app until its deletionPolicy is applied.
+# Patch: the finalizer that holds a deleted app with objectStorage.deletionPolicy Delete until its
+# bucket is deleted (added and removed as that policy changes; other apps carry none).
 - apiGroups: ["stateless.dev"]
   resources: ["statelessapps"]
   verbs: ["list", "watch", "patch"]

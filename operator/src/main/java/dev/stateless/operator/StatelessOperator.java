@@ -1,14 +1,17 @@
 package dev.stateless.operator;
 
+import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.backend.BackendAccess;
 import dev.stateless.operator.backend.BackendHealthMonitor;
 import dev.stateless.operator.backend.CheckSchedule;
 import dev.stateless.operator.monitoring.BackendCheckFailures;
 import dev.stateless.operator.monitoring.ManagedAppsGauge;
+import dev.stateless.operator.reconciler.DeletionPolicyReconciler;
 import dev.stateless.operator.reconciler.StatelessAppReconciler;
 import dev.stateless.operator.verification.ViolationGauge;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.monitoring.AggregatedMetrics;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
@@ -93,13 +96,18 @@ public final class StatelessOperator {
     });
     var backendHealth = new BackendHealthMonitor(settings.backendAccess().get(), settings.checkSchedule(),
         new BackendCheckFailures(settings.meterRegistry()));
-    operator.register(new StatelessAppReconciler(settings.clock(), violationGauge, backendHealth), controller -> {
-      if (settings.namespaces().isEmpty()) {
-        controller.watchingAllNamespaces();
-      } else {
-        controller.settingNamespaces(settings.namespaces());
-      }
-    });
+    operator.register(new StatelessAppReconciler(settings.clock(), violationGauge, backendHealth),
+        controller -> watchedNamespaces(controller, settings));
+    operator.register(new DeletionPolicyReconciler(settings.clock(), backendHealth),
+        controller -> watchedNamespaces(controller, settings));
     return operator;
+  }
+
+  private static void watchedNamespaces(ControllerConfigurationOverrider<StatelessApp> controller, Settings settings) {
+    if (settings.namespaces().isEmpty()) {
+      controller.watchingAllNamespaces();
+    } else {
+      controller.settingNamespaces(settings.namespaces());
+    }
   }
 }

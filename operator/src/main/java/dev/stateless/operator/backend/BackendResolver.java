@@ -33,15 +33,23 @@ public final class BackendResolver {
     Optional<RedisConnection> redis = redisSettings.flatMap(settings -> settings.managed()
         ? Optional.of(managedRedis(app))
         : externalRedis(settings, problems));
-    Optional<ObjectStorageSettings> storageSettings = ObjectStorageSettings.of(app);
-    Optional<ObjectStorageConnection> storage = storageSettings.flatMap(settings -> settings.managed()
-        ? Optional.of(managedStorage(app, settings))
-        : externalStorage(settings, problems));
-    boolean declared = redisSettings.isPresent() || storageSettings.isPresent();
+    boolean storageDeclared = ObjectStorageSettings.of(app).isPresent();
+    Optional<ObjectStorageConnection> storage = objectStorage(app, problems);
+    boolean declared = redisSettings.isPresent() || storageDeclared;
     BackendsVerdict verdict = !declared ? BackendsVerdict.noneDeclared()
         : !problems.isEmpty() ? BackendsVerdict.of(problems)
         : BackendsVerdict.checking();
-    return new Backends(redisSettings.isPresent(), redis, storageSettings.isPresent(), storage, List.copyOf(problems), verdict);
+    return new Backends(redisSettings.isPresent(), redis, storageDeclared, storage, List.copyOf(problems), verdict);
+  }
+
+  /**
+   * The object storage alone, for the deletion policy: Redis is not resolved, so none of its
+   * Secrets is read. A Secret problem is added to {@code problems}.
+   */
+  public Optional<ObjectStorageConnection> objectStorage(AppSettings app, List<ProbeResult> problems) {
+    return ObjectStorageSettings.of(app).flatMap(settings -> settings.managed()
+        ? Optional.of(managedStorage(app, settings))
+        : externalStorage(settings, problems));
   }
 
   private RedisConnection managedRedis(AppSettings app) {

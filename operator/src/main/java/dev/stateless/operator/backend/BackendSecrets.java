@@ -2,6 +2,7 @@ package dev.stateless.operator.backend;
 
 import dev.stateless.api.v1alpha1.StatelessApp;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The Secrets around backends. The operator's own (binding and generated credentials) come from
@@ -49,6 +51,16 @@ public final class BackendSecrets {
     return new BackendResolver(
         name -> redis.get(new ResourceID(name, namespace)).or(() -> storage.get(new ResourceID(name, namespace))),
         name -> Optional.ofNullable(context.getClient().secrets().inNamespace(namespace).withName(name).get()));
+  }
+
+  /**
+   * A resolver reading every Secret it needs from the API server, one by one: for deleting an app,
+   * which happens once, in a controller that keeps no Secret cache.
+   */
+  public static BackendResolver resolverReadingApi(StatelessApp app, KubernetesClient client) {
+    String namespace = app.getMetadata().getNamespace();
+    Function<String, Optional<Secret>> read = name -> Optional.ofNullable(client.secrets().inNamespace(namespace).withName(name).get());
+    return new BackendResolver(read, read);
   }
 
   /**

@@ -49,9 +49,4 @@ public final class BackendsObserver {
         || ObjectStorageSettings.of(app).map(s -> !s.managed()).orElse(false);
     return readsUserSecrets ? Optional.of(health.schedule().userSecretRefresh()) : Optional.empty();
   }
-
-  /** Stops checking a deleted app. */
-  public void forget(StatelessApp app) {
-    health.forget(ResourceID.fromResource(app));
-  }
 }

@@ -2,9 +2,10 @@ package dev.stateless.operator.backend;
 
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.desired.AppSettings;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,35 +30,45 @@ public final class ObjectStorageCleanup {
     this.events = events;
   }
 
-  public DeleteControl cleanup(StatelessApp app, Context<StatelessApp> context) {
-    AppSettings settings = new AppSettings(app);
-    Optional<ObjectStorageSettings> storage = ObjectStorageSettings.of(settings);
-    if (storage.isEmpty() || !storage.get().deleteData()) {
-      return DeleteControl.defaultDelete();
+  /** Whether deleting the app has anything to clean up, so the app must be held until it is done. */
+  public static boolean needed(StatelessApp app) {
+    return ObjectStorageSettings.of(new AppSettings(app)).map(ObjectStorageSettings::deleteData).orElse(false);
+  }
+
+  /**
+   * Applies the deletion policy. Empty when the app may go; otherwise when to try again (the app is
+   * held meanwhile).
+   */
+  public Optional<Duration> cleanup(StatelessApp app, KubernetesClient client) {
+    if (!needed(app)) {
+      return Optional.empty();
     }
+    AppSettings settings = new AppSettings(app);
+    ObjectStorageSettings storage = ObjectStorageSettings.of(settings).orElseThrow();
     String name = app.getMetadata().getNamespace() + "/" + app.getMetadata().getName();
-    Backends backends = BackendSecrets.resolver(app, context).resolve(settings);
-    ProbeResult removed = backends.objectStorage().map(bucketRemoval::remove)
-        .orElseGet(() -> backends.problems().stream().filter(p -> p.reason().equals(ProbeResult.OBJECT_STORAGE_SECRET_INVALID))
-            .findFirst().orElseGet(() -> ProbeResult.failed(ProbeResult.OBJECT_STORAGE_SECRET_INVALID, "object storage: no credentials")));
+    List<ProbeResult> problems = new ArrayList<>();
+    ProbeResult removed = BackendSecrets.resolverReadingApi(app, client).objectStorage(settings, problems)
+        .map(bucketRemoval::remove)
+        .orElseGet(() -> problems.stream().findFirst()
+            .orElseGet(() -> ProbeResult.failed(ProbeResult.OBJECT_STORAGE_SECRET_INVALID, "object storage: no credentials")));
     if (removed.ok()) {
       log.info("StatelessApp {} deleted with deletionPolicy Delete: {}", name, removed.message());
-    } else if (storage.get().managed()) {
+    } else if (storage.managed()) {
       log.warn("StatelessApp {}: could not delete the bucket through the S3 API ({}); its volume is deleted all the same",
           name, removed.message());
     } else {
       log.warn("StatelessApp {}: bucket not deleted yet, trying again in {}s: {}", name, RETRY.toSeconds(), removed.message());
-      events.record(context.getClient(), app, "Warning", BackendEvents.BUCKET_DELETION_FAILED, removed.message()
+      events.record(client, app, "Warning", BackendEvents.BUCKET_DELETION_FAILED, removed.message()
           + "; trying again. To keep the bucket instead, set objectStorage.deletionPolicy to Retain");
-      return DeleteControl.noFinalizerRemoval().rescheduleAfter(RETRY);
+      return Optional.of(RETRY);
     }
-    if (storage.get().managed()) {
+    if (storage.managed()) {
       // Owned under Delete, so garbage collection would take them too; deleting them here also
       // covers a policy switched to Delete just before the app was deleted.
       String namespace = app.getMetadata().getNamespace();
-      context.getClient().persistentVolumeClaims().inNamespace(namespace).withName(BackendNames.objectStorage(app)).delete();
-      context.getClient().secrets().inNamespace(namespace).withName(BackendNames.objectStorageCredentials(app)).delete();
+      client.persistentVolumeClaims().inNamespace(namespace).withName(BackendNames.objectStorage(app)).delete();
+      client.secrets().inNamespace(namespace).withName(BackendNames.objectStorageCredentials(app)).delete();
     }
-    return DeleteControl.defaultDelete();
+    return Optional.empty();
   }
 }

@@ -10,7 +10,6 @@ import dev.stateless.operator.backend.BackendsObserver;
 import dev.stateless.operator.backend.CheckSchedule;
 import dev.stateless.operator.backend.ObjectStorageBindingDependent;
 import dev.stateless.operator.backend.ObjectStorageBindingWanted;
-import dev.stateless.operator.backend.ObjectStorageCleanup;
 import dev.stateless.operator.backend.ObjectStorageCredentialsDependent;
 import dev.stateless.operator.backend.ObjectStorageDeploymentDependent;
 import dev.stateless.operator.backend.ObjectStorageManaged;
@@ -48,9 +47,7 @@ import dev.stateless.operator.dependent.PodDisruptionBudgetDependent;
 import dev.stateless.operator.dependent.PodDisruptionBudgetNeeded;
 import dev.stateless.operator.dependent.ServiceDependent;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -71,6 +68,9 @@ import org.slf4j.LoggerFactory;
  * Reconciles a StatelessApp: validate the spec, bring the children in shape (only for a valid
  * spec, so a bad edit never tears down what runs), then compute the status and write it if it
  * changed.
+ *
+ * <p>It has no clean-up step, so it puts no finalizer on apps, and JOSDK never calls it for an app
+ * being deleted: nothing is re-created for one. Deletion is {@link DeletionPolicyReconciler}'s.
  */
 @ControllerConfiguration(name = StatelessAppReconciler.NAME)
 @Workflow(explicitInvocation = true, dependents = {
@@ -94,7 +94,7 @@ import org.slf4j.LoggerFactory;
     @Dependent(name = "s3-binding", type = ObjectStorageBindingDependent.class, reconcilePrecondition = ObjectStorageBindingWanted.class,
         useEventSourceWithName = BackendSecrets.OBJECT_STORAGE_EVENT_SOURCE),
 })
-public class StatelessAppReconciler implements Reconciler<StatelessApp>, Cleaner<StatelessApp> {
+public class StatelessAppReconciler implements Reconciler<StatelessApp> {
 
   public static final String NAME = "statelessapp";
   /** Where finished backend checks come in, to reconcile the app whose verdict changed. */
@@ -111,7 +111,6 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp>, Cleaner
   private final ViolationGauge violationGauge;
   private final BackendsObserver backendsObserver;
   private final BackendEvents backendEvents;
-  private final ObjectStorageCleanup objectStorageCleanup;
   private final SimpleInboundEventSource<StatelessApp> backendChecks;
 
   public StatelessAppReconciler(Clock clock, ViolationGauge violationGauge) {
@@ -125,7 +124,6 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp>, Cleaner
     this.violationGauge = violationGauge;
     this.backendsObserver = new BackendsObserver(backendHealth);
     this.backendEvents = new BackendEvents(clock);
-    this.objectStorageCleanup = new ObjectStorageCleanup(backendHealth.access().bucketRemoval(), backendEvents);
     this.backendChecks = new SimpleInboundEventSource<>(BACKEND_CHECKS) {
       @Override
       public void stop() {
@@ -178,16 +176,6 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp>, Cleaner
         .min(Comparator.naturalOrder())
         .ifPresent(control::rescheduleAfter);
     return control;
-  }
-
-  /**
-   * On deletion: stop checking the app's backends, and apply objectStorage.deletionPolicy to the
-   * bucket and volume; every other child goes through its owner reference.
-   */
-  @Override
-  public DeleteControl cleanup(StatelessApp app, Context<StatelessApp> context) {
-    backendsObserver.forget(app);
-    return objectStorageCleanup.cleanup(app, context);
   }
 
   private static Optional<Secret> secret(StatelessApp app, String name, Context<StatelessApp> context) {

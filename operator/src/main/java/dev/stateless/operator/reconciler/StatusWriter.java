@@ -17,9 +17,10 @@ public final class StatusWriter {
     // Both writes carry the resourceVersion (optimistic locking) and cache their result, so the
     // reconcile that the write itself triggers sees the new status and does not write it again.
     if (app.getStatus() == null || new StatelessAppStatus().equals(app.getStatus())) {
-      // Never written: the stored object has no status stanza (or a null one once its metadata
-      // was patched, e.g. by adding the finalizer), so a JSON Patch has no /status to add into.
-      // The first status is put whole.
+      // Never written. Most apps carry no finalizer and have no status stanza yet; an app with
+      // deletionPolicy Delete may already have had its metadata patched (the finalizer, added by
+      // DeletionPolicyReconciler at the same time), which leaves a null status that a JSON Patch
+      // has no /status to add into. Putting the first status whole is right in both cases.
       PrimaryUpdateAndCacheUtils.updateAndCacheResource(app, context,
           current -> {
             StatelessApp withStatus = context.getClient().getKubernetesSerialization().clone(current);

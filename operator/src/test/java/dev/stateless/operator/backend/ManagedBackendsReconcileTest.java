@@ -69,7 +69,7 @@ class ManagedBackendsReconcileTest {
     List<String> writes = operator.writes().stream().map(Call::toString).toList();
     assertThat(writes).filteredOn(w -> !w.endsWith("/status")).containsExactlyInAnyOrder(
         "POST /apis/stateless.dev/v1alpha1/namespaces/shop-ns/statelessapps",
-        "PATCH /apis/stateless.dev/v1alpha1/namespaces/shop-ns/statelessapps/shop",
+        // No finalizer under deletionPolicy Retain.
         // shop-redis-credentials, shop-redis, shop-s3-credentials, shop-s3
         "POST /api/v1/namespaces/shop-ns/secrets",
         "POST /api/v1/namespaces/shop-ns/secrets",

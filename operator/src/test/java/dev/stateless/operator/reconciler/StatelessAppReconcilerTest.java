@@ -52,8 +52,7 @@ class StatelessAppReconcilerTest {
     List<Call> writes = operator.writes();
     assertThat(writes).extracting(Call::toString).containsExactlyInAnyOrder(
         "POST /apis/stateless.dev/v1alpha1/namespaces/shop-ns/statelessapps",
-        // The finalizer, so that deletion waits for the deletion policy to be applied.
-        "PATCH /apis/stateless.dev/v1alpha1/namespaces/shop-ns/statelessapps/shop",
+        // No finalizer: the app has no data whose deletion would have to wait for the operator.
         "POST /apis/apps/v1/namespaces/shop-ns/deployments",
         "POST /api/v1/namespaces/shop-ns/services",
         "POST /apis/policy/v1/namespaces/shop-ns/poddisruptionbudgets",
@@ -139,6 +138,8 @@ class StatelessAppReconcilerTest {
     StatelessApp app = operator.get(NS, "shop");
     app.getSpec().setReplicas(1);
     operator.apply(app);
+    // Idle alone is a guess on a busy machine; the status tells when the change was reconciled.
+    operator.awaitApp(NS, "shop", a -> a.getStatus().getObservedGeneration() == 2L);
     operator.awaitIdle();
 
     assertThat(client.policy().v1().podDisruptionBudget().inNamespace(NS).withName("shop").get()).isNull();
