@@ -3,6 +3,8 @@ package dev.stateless.benchmarks.sample;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * One endpoint's measured rounds: all its requests as one result, each round's rate (so the spread
@@ -26,12 +28,14 @@ public final class EndpointTally {
     return all;
   }
 
-  public List<Double> roundRates() {
-    return roundRates;
-  }
 
   /** The app's CPU time (every thread: request handling, GC, JIT) per request answered. */
   public double appCpuUsPerRequest() {
     return appCpuNanos / 1e3 / all.requests();
+  }
+
+  /** Each round's rate in requests per second, in the order run, e.g. {@code "9120 9985 10240"}. */
+  public String roundRatesText() {
+    return roundRates.stream().map(rate -> String.format(Locale.ROOT, "%.0f", rate)).collect(Collectors.joining(" "));
   }
 }

@@ -2,7 +2,6 @@ package dev.stateless.benchmarks.sample;
 
 import dev.stateless.benchmarks.report.JsonLine;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The figures of one sample-app benchmark run, as a human summary and as the final JSON line. */
 public record SampleAppFigures(
@@ -50,8 +49,7 @@ public record SampleAppFigures(
 
   private static String line(String what, EndpointTally tally) {
     HttpLoad.Result result = tally.result();
-    String rounds = tally.roundRates().stream().map(rate -> String.format(Locale.ROOT, "%.0f", rate))
-        .collect(Collectors.joining(" "));
+    String rounds = tally.roundRatesText();
     return String.format(Locale.ROOT,
         "    %-34s %6.0f req/s  p50 %5.2f ms  p99 %6.2f ms  app CPU %5.1f us/req  (%d requests, %d failed; rounds: %s)",
         what, result.requestsPerSecond(), result.p50Ms(), result.p99Ms(), tally.appCpuUsPerRequest(),

@@ -70,6 +70,9 @@ public final class SampleAppLoadRun {
       // rounds measured before that would measure the compiler.
       Map<String, EndpointTally> discarded = tallies(requests);
       runRounds(load, app, requests, warmUpRounds, warmUp, discarded);
+      // Shown so that a reader can see whether the rates had settled before the measured rounds.
+      discarded.forEach((endpoint, tally) ->
+          System.out.println("    warm-up rounds, " + endpoint + " req/s: " + tally.roundRatesText()));
       Map<String, Long> before = revocationLookups(base);
       Map<String, EndpointTally> tallies = tallies(requests);
       runRounds(load, app, requests, rounds, round, tallies);
