@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +58,7 @@ public final class BackendHealthMonitor implements AutoCloseable {
   private final ScheduledExecutorService executor;
   private final Map<ResourceID, Tracked> tracked = new ConcurrentHashMap<>();
   private volatile Consumer<ResourceID> onChange = id -> {};
+  private volatile Predicate<ResourceID> stillManaged = id -> true;
 
   public BackendHealthMonitor(BackendAccess access, CheckSchedule schedule) {
     this(access, schedule, BackendCheckListener.NONE);
@@ -80,6 +82,15 @@ public final class BackendHealthMonitor implements AutoCloseable {
   /** Called with the app whose verdict changed, from a check thread. */
   public void onChange(Consumer<ResourceID> listener) {
     this.onChange = listener;
+  }
+
+  /**
+   * Checks an app's backends only while {@code stillManaged} says the app exists. Forgetting a
+   * deleted app is the deletion's job, but a reconcile that was already running when the app was
+   * deleted may ask for checks after that; this stops them at their next run.
+   */
+  public void checkOnlyWhile(Predicate<ResourceID> stillManaged) {
+    this.stillManaged = stillManaged;
   }
 
   /**
@@ -137,6 +148,11 @@ public final class BackendHealthMonitor implements AutoCloseable {
   private void run(ResourceID app, Tracked entry) {
     if (tracked.get(app) != entry) {
       return; // forgotten, or replaced by a check of newer connection details
+    }
+    if (!stillManaged.test(app)) {
+      log.debug("Not checking the backends of {} any more: the app is gone", app);
+      forget(app);
+      return;
     }
     BackendsVerdict verdict;
     try {

@@ -111,6 +111,7 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp> {
   private final ViolationGauge violationGauge;
   private final BackendsObserver backendsObserver;
   private final BackendEvents backendEvents;
+  private final BackendHealthMonitor backendHealth;
   private final SimpleInboundEventSource<StatelessApp> backendChecks;
 
   public StatelessAppReconciler(Clock clock, ViolationGauge violationGauge) {
@@ -123,6 +124,7 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp> {
     this.violationEvents = new ViolationEvents(clock);
     this.violationGauge = violationGauge;
     this.backendsObserver = new BackendsObserver(backendHealth);
+    this.backendHealth = backendHealth;
     this.backendEvents = new BackendEvents(clock);
     this.backendChecks = new SimpleInboundEventSource<>(BACKEND_CHECKS) {
       @Override
@@ -140,6 +142,7 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp> {
     List<EventSource<?, StatelessApp>> sources = new ArrayList<>(liveObjects.eventSources(context));
     sources.addAll(BackendSecrets.informers(context));
     sources.add(backendChecks);
+    backendHealth.checkOnlyWhile(app -> context.getPrimaryCache().get(app).isPresent());
     return sources;
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,29 @@ class BackendHealthMonitorTest {
 
       monitor.forget(APP);
       assertThat(registry.find(BackendCheckFailures.NAME).gauges()).isEmpty();
+    }
+  }
+
+  @Test
+  void anAppNoLongerManagedIsForgottenAtItsNextCheckWhoeverAskedForIt() {
+    FakeBackendAccess fake = new FakeBackendAccess();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    AtomicBoolean exists = new AtomicBoolean(true);
+    fake.redis.set(ProbeResult.failed(ProbeResult.REDIS_UNREACHABLE, "connection refused"));
+    try (BackendHealthMonitor monitor = new BackendHealthMonitor(fake.access(), FakeBackendAccess.FAST,
+        new BackendCheckFailures(registry))) {
+      monitor.checkOnlyWhile(app -> exists.get());
+      monitor.verdictFor(APP, backends("pw"), Optional.empty());
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> fake.redisChecked.size() >= 2);
+
+      // Deleted behind the monitor's back (say, a reconcile in flight asked for checks after the
+      // deletion forgot the app): the next scheduled run stops, and takes the series with it.
+      exists.set(false);
+      Awaitility.await().atMost(Duration.ofSeconds(30))
+          .until(() -> registry.find(BackendCheckFailures.NAME).gauges().isEmpty());
+      int checks = fake.redisChecked.size();
+      Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+          .until(() -> fake.redisChecked.size() == checks);
     }
   }
 }
