@@ -3,6 +3,7 @@ package dev.stateless.operator.backend;
 import dev.stateless.operator.desired.AppLabels;
 import dev.stateless.operator.desired.AppPodTemplate;
 import dev.stateless.operator.desired.AppSettings;
+import dev.stateless.operator.desired.ChildMetadata;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -41,11 +42,7 @@ final class BackendPods {
     Map<String, String> labels = AppLabels.of(app.app(), component);
     Container restricted = new ContainerBuilder(server).withSecurityContext(containerSecurityContext()).build();
     return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(app.namespace())
-        .withLabels(labels)
-        .endMetadata()
+        .withMetadata(ChildMetadata.of(app, name, component))
         .withNewSpec()
         .withReplicas(1)
         .withNewSelector().withMatchLabels(labels).endSelector()

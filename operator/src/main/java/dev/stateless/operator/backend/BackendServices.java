@@ -2,6 +2,7 @@ package dev.stateless.operator.backend;
 
 import dev.stateless.operator.desired.AppLabels;
 import dev.stateless.operator.desired.AppSettings;
+import dev.stateless.operator.desired.ChildMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -13,11 +14,7 @@ final class BackendServices {
 
   static Service clusterIp(AppSettings app, String name, AppLabels.Component component, String portName, int port) {
     return new ServiceBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(app.namespace())
-        .withLabels(AppLabels.of(app.app(), component))
-        .endMetadata()
+        .withMetadata(ChildMetadata.of(app, name, component))
         .withNewSpec()
         .withType("ClusterIP")
         .withSelector(AppLabels.of(app.app(), component))

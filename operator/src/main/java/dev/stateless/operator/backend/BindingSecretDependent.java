@@ -3,6 +3,7 @@ package dev.stateless.operator.backend;
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.desired.AppLabels;
 import dev.stateless.operator.desired.AppSettings;
+import dev.stateless.operator.desired.ChildMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -42,11 +43,7 @@ abstract class BindingSecretDependent extends BackendChildDependent<Secret> {
   @Override
   protected Secret build(AppSettings app, Backends backends, Optional<Secret> existing) {
     return new SecretBuilder()
-        .withNewMetadata()
-        .withName(nameFor(app.app()))
-        .withNamespace(app.namespace())
-        .withLabels(AppLabels.of(app.app(), component()))
-        .endMetadata()
+        .withMetadata(ChildMetadata.of(app, nameFor(app.app()), component()))
         .withType(bindingType())
         .withData(SecretData.encode(values(backends).orElseThrow()))
         .build();

@@ -3,6 +3,7 @@ package dev.stateless.operator.backend;
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.desired.AppLabels;
 import dev.stateless.operator.desired.AppSettings;
+import dev.stateless.operator.desired.ChildMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.util.LinkedHashMap;
@@ -31,11 +32,7 @@ public class ObjectStorageCredentialsDependent extends RetainedChildDependent<Se
     values.put(ManagedCredentials.ACCESS_KEY_ID, storage.accessKeyId());
     values.put(ManagedCredentials.SECRET_ACCESS_KEY, storage.secretAccessKey());
     return markPolicy(new SecretBuilder()
-        .withNewMetadata()
-        .withName(nameFor(app.app()))
-        .withNamespace(app.namespace())
-        .withLabels(AppLabels.of(app.app(), AppLabels.Component.OBJECT_STORAGE))
-        .endMetadata()
+        .withMetadata(ChildMetadata.of(app, nameFor(app.app()), AppLabels.Component.OBJECT_STORAGE))
         .withType("Opaque")
         .withData(SecretData.encode(values))
         .build(), ObjectStorageSettings.of(app).orElseThrow());

@@ -3,6 +3,7 @@ package dev.stateless.operator.backend;
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.desired.AppLabels;
 import dev.stateless.operator.desired.AppSettings;
+import dev.stateless.operator.desired.ChildMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec;
@@ -51,11 +52,7 @@ public class ObjectStorageVolumeDependent extends RetainedChildDependent<Persist
         .withNewResources().withRequests(Map.of(STORAGE, request)).endResources()
         .build();
     return markPolicy(new PersistentVolumeClaimBuilder()
-        .withNewMetadata()
-        .withName(nameFor(app.app()))
-        .withNamespace(app.namespace())
-        .withLabels(AppLabels.of(app.app(), AppLabels.Component.OBJECT_STORAGE))
-        .endMetadata()
+        .withMetadata(ChildMetadata.of(app, nameFor(app.app()), AppLabels.Component.OBJECT_STORAGE))
         .withSpec(spec)
         .build(), settings);
   }

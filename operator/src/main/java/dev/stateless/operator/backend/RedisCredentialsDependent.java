@@ -3,6 +3,7 @@ package dev.stateless.operator.backend;
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.desired.AppLabels;
 import dev.stateless.operator.desired.AppSettings;
+import dev.stateless.operator.desired.ChildMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.util.Map;
@@ -27,11 +28,7 @@ public class RedisCredentialsDependent extends BackendChildDependent<Secret> {
   protected Secret build(AppSettings app, Backends backends, Optional<Secret> existing) {
     RedisConnection redis = backends.redis().orElseThrow();
     return new SecretBuilder()
-        .withNewMetadata()
-        .withName(nameFor(app.app()))
-        .withNamespace(app.namespace())
-        .withLabels(AppLabels.of(app.app(), AppLabels.Component.REDIS))
-        .endMetadata()
+        .withMetadata(ChildMetadata.of(app, nameFor(app.app()), AppLabels.Component.REDIS))
         .withType("Opaque")
         .withData(SecretData.encode(Map.of(ManagedCredentials.PASSWORD, redis.password())))
         .build();

@@ -5,6 +5,7 @@ import dev.stateless.operator.backend.Backends;
 import dev.stateless.operator.desired.AppLabels;
 import dev.stateless.operator.desired.AppPodTemplate;
 import dev.stateless.operator.desired.AppSettings;
+import dev.stateless.operator.desired.ChildMetadata;
 import dev.stateless.operator.desired.InjectedConfiguration;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -53,11 +54,7 @@ public class DeploymentDependent extends AppChildDependent<Deployment> {
 
   private Deployment build(AppSettings app, Backends backends, Optional<Deployment> existing) {
     return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(nameFor(app.app()))
-        .withNamespace(app.namespace())
-        .withLabels(AppLabels.of(app.app(), AppLabels.Component.APP))
-        .endMetadata()
+        .withMetadata(ChildMetadata.of(app, nameFor(app.app()), AppLabels.Component.APP))
         .withNewSpec()
         .withReplicas(replicas(app, existing))
         .withNewSelector().withMatchLabels(AppLabels.selector(app.app())).endSelector()

@@ -4,6 +4,7 @@ import dev.stateless.api.v1alpha1.Autoscaling;
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.desired.AppLabels;
 import dev.stateless.operator.desired.AppSettings;
+import dev.stateless.operator.desired.ChildMetadata;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
@@ -34,11 +35,7 @@ public class HorizontalPodAutoscalerDependent extends AppChildDependent<Horizont
   protected HorizontalPodAutoscaler build(AppSettings app, Optional<HorizontalPodAutoscaler> existing) {
     Autoscaling autoscaling = app.autoscaling().orElseThrow();
     return new HorizontalPodAutoscalerBuilder()
-        .withNewMetadata()
-        .withName(nameFor(app.app()))
-        .withNamespace(app.namespace())
-        .withLabels(AppLabels.of(app.app(), AppLabels.Component.APP))
-        .endMetadata()
+        .withMetadata(ChildMetadata.of(app, nameFor(app.app()), AppLabels.Component.APP))
         .withNewSpec()
         .withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName(app.name()).endScaleTargetRef()
         .withMinReplicas(app.minReplicas())

@@ -3,6 +3,7 @@ package dev.stateless.operator.dependent;
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.desired.AppLabels;
 import dev.stateless.operator.desired.AppSettings;
+import dev.stateless.operator.desired.ChildMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
@@ -35,11 +36,7 @@ public class PodDisruptionBudgetDependent extends AppChildDependent<PodDisruptio
   @Override
   protected PodDisruptionBudget build(AppSettings app, Optional<PodDisruptionBudget> existing) {
     return new PodDisruptionBudgetBuilder()
-        .withNewMetadata()
-        .withName(nameFor(app.app()))
-        .withNamespace(app.namespace())
-        .withLabels(AppLabels.of(app.app(), AppLabels.Component.APP))
-        .endMetadata()
+        .withMetadata(ChildMetadata.of(app, nameFor(app.app()), AppLabels.Component.APP))
         .withNewSpec()
         .withMaxUnavailable(new IntOrString(1))
         .withNewSelector().withMatchLabels(AppLabels.selector(app.app())).endSelector()
