@@ -17,7 +17,7 @@ import java.util.Map;
 public final class SampleAppBenchmark {
 
   private static final int ROUNDS = 6;
-  private static final int WARM_UP_ROUNDS = 5;
+  private static final int WARM_UP_ROUNDS = 10;
   private static final Duration WARM_UP = Duration.ofSeconds(3);
 
   private SampleAppBenchmark() {}

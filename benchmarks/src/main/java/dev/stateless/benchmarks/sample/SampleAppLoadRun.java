@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,15 +68,18 @@ public final class SampleAppLoadRun {
       requests.put(SESSION, each(users, user -> get(base, "/api/me", "Session " + user.sessionId())));
 
       // Warm-up: the app's JIT (and the load generator's) needs tens of seconds on two busy cores;
-      // rounds measured before that would measure the compiler.
+      // rounds measured before that would measure the compiler. The app is scraped after each
+      // round, as Prometheus scrapes it in a cluster: a first scrape after a warm-up without any
+      // made the app recompile its hot paths, at twice the CPU per request for seconds, in the
+      // first measured round.
       Map<String, EndpointTally> discarded = tallies(requests);
-      runRounds(load, app, requests, warmUpRounds, warmUp, discarded);
+      runRounds(load, app, requests, warmUpRounds, warmUp, discarded, () -> revocationLookups(base));
       // Shown so that a reader can see whether the rates had settled before the measured rounds.
       discarded.forEach((endpoint, tally) ->
           System.out.println("    warm-up rounds, " + endpoint + " req/s: " + tally.roundRatesText()));
       Map<String, Long> before = revocationLookups(base);
       Map<String, EndpointTally> tallies = tallies(requests);
-      runRounds(load, app, requests, rounds, round, tallies);
+      runRounds(load, app, requests, rounds, round, tallies, () -> revocationLookups(base));
       Map<String, Long> after = revocationLookups(base);
       return new Outcome(tallies,
           after.getOrDefault("local", 0L) - before.getOrDefault("local", 0L),
@@ -85,16 +89,18 @@ public final class SampleAppLoadRun {
 
   /**
    * Runs each endpoint for {@code duration}, {@code count} times over, rotating the order so that
-   * no endpoint always follows the same one.
+   * no endpoint always follows the same one; {@code betweenRounds} runs after each round, outside
+   * the measured time.
    */
   private static void runRounds(HttpLoad load, SampleAppProcess app, Map<String, List<HttpRequest>> requests,
-      int count, Duration duration, Map<String, EndpointTally> tallies) throws Exception {
+      int count, Duration duration, Map<String, EndpointTally> tallies, Callable<?> betweenRounds) throws Exception {
     List<String> order = new ArrayList<>(requests.keySet());
     for (int i = 0; i < count; i++) {
       for (String endpoint : order) {
         Duration cpuBefore = app.cpuTime();
         HttpLoad.Result result = load.run(endpoint, requests.get(endpoint), duration);
         tallies.get(endpoint).add(result, app.cpuTime().minus(cpuBefore));
+        betweenRounds.call();
       }
       Collections.rotate(order, -1);
     }
@@ -141,9 +147,11 @@ public final class SampleAppLoadRun {
 
   private static final Pattern LOOKUPS = Pattern.compile("^revocation_lookups_total\\{[^}]*source=\"(\\w+)\"[^}]*\\}\\s+([0-9.eE+]+)", Pattern.MULTILINE);
 
+  private static final HttpClient SCRAPER = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
   /** The app's own count of revocation checks by where the answer came from (its /metrics). */
   private static Map<String, Long> revocationLookups(URI base) throws Exception {
-    String metrics = HttpClient.newHttpClient()
+    String metrics = SCRAPER
         .send(HttpRequest.newBuilder(base.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
     Map<String, Long> lookups = new HashMap<>();
     Matcher matcher = LOOKUPS.matcher(metrics);
