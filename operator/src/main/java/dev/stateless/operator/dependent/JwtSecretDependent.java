@@ -21,8 +21,11 @@ import java.util.Optional;
  * decided once per reconcile (see {@link SigningKeys}); a set that cannot be continued is kept as
  * it is, since live tokens may depend on its keys.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = AppLabels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(name = JwtSecretDependent.EVENT_SOURCE, labelSelector = AppLabels.MANAGED_SELECTOR))
 public class JwtSecretDependent extends AppChildDependent<Secret> {
+
+  /** The informer of the signing key Secrets, shared with {@link JwtUpcomingKeySecretDependent}. */
+  public static final String EVENT_SOURCE = "jwt-secrets";
 
   public JwtSecretDependent() {
     super(Secret.class);
@@ -48,7 +51,7 @@ public class JwtSecretDependent extends AppChildDependent<Secret> {
   /** For render: a fresh key set, as the first reconcile would publish it. */
   @Override
   protected Secret build(AppSettings app, Optional<Secret> existing) {
-    return secret(app, new JwksRotation(Clock.systemUTC()).next(null, app.spec().getJwt()).jwksJson());
+    return secret(app, new JwksRotation(Clock.systemUTC()).next(null, null, app.spec().getJwt()).jwksJson());
   }
 
   private Secret secret(AppSettings app, String jwksJson) {
