@@ -21,11 +21,14 @@ import java.util.Optional;
  * decided once per reconcile (see {@link SigningKeys}); a set that cannot be continued is kept as
  * it is, since live tokens may depend on its keys.
  */
-@KubernetesDependent(informer = @Informer(name = JwtSecretDependent.EVENT_SOURCE, labelSelector = AppLabels.MANAGED_SELECTOR))
+@KubernetesDependent(informer = @Informer(labelSelector = AppLabels.MANAGED_SELECTOR))
 public class JwtSecretDependent extends AppChildDependent<Secret> {
 
-  /** The informer of the signing key Secrets, shared with {@link JwtUpcomingKeySecretDependent}. */
-  public static final String EVENT_SOURCE = "jwt-secrets";
+  /**
+   * This dependent's name in the workflow, which JOSDK also gives its informer: the one the
+   * signing key Secrets are read from, shared with {@link JwtUpcomingKeySecretDependent}.
+   */
+  public static final String NAME = "jwt-secret";
 
   public JwtSecretDependent() {
     super(Secret.class);

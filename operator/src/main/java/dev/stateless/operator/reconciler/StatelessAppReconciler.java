@@ -81,9 +81,9 @@ import org.slf4j.LoggerFactory;
     @Dependent(name = "deployment", type = DeploymentDependent.class, reconcilePrecondition = AppDeploymentAllowed.class),
     @Dependent(name = "service", type = ServiceDependent.class),
     @Dependent(name = "pdb", type = PodDisruptionBudgetDependent.class, reconcilePrecondition = PodDisruptionBudgetNeeded.class),
-    @Dependent(name = "jwt-secret", type = JwtSecretDependent.class, reconcilePrecondition = JwtWanted.class),
-    @Dependent(name = "jwt-upcoming-key-secret", type = JwtUpcomingKeySecretDependent.class, dependsOn = "jwt-secret",
-        reconcilePrecondition = UpcomingKeyPending.class, useEventSourceWithName = JwtSecretDependent.EVENT_SOURCE),
+    @Dependent(name = JwtSecretDependent.NAME, type = JwtSecretDependent.class, reconcilePrecondition = JwtWanted.class),
+    @Dependent(name = "jwt-upcoming-key-secret", type = JwtUpcomingKeySecretDependent.class, dependsOn = JwtSecretDependent.NAME,
+        reconcilePrecondition = UpcomingKeyPending.class, useEventSourceWithName = JwtSecretDependent.NAME),
     @Dependent(name = "hpa", type = HorizontalPodAutoscalerDependent.class, reconcilePrecondition = AutoscalingWanted.class),
     @Dependent(name = "scheduled-jobs", type = ScheduledJobsDependent.class),
     @Dependent(name = "redis-credentials", type = RedisCredentialsDependent.class, reconcilePrecondition = RedisManaged.class,
@@ -193,7 +193,7 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp> {
   @SuppressWarnings("unchecked")
   private static Optional<Secret> jwtSecret(StatelessApp app, String name, Context<StatelessApp> context) {
     var informer = (InformerEventSource<Secret, StatelessApp>) context.eventSourceRetriever()
-        .getEventSourceFor(Secret.class, JwtSecretDependent.EVENT_SOURCE);
+        .getEventSourceFor(Secret.class, JwtSecretDependent.NAME);
     return informer.get(new ResourceID(name, app.getMetadata().getNamespace()));
   }
 
