@@ -49,6 +49,31 @@ class TokenServiceTest {
         .hasMessage("token expired");
   }
 
+  /**
+   * The operator publishes the next key ahead of its activation, right after keys[0], with an
+   * activation time: a replica still reading that set accepts the tokens of a replica that already
+   * reads the rotated one, and itself keeps signing with keys[0].
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"ES256", "EdDSA", "HS256"})
+  void aTokenOfTheUpcomingKeyVerifiesOnAReplicaThatHasNotSeenTheRotation(String algorithm) throws Exception {
+    TestKeys.TestKey current = key(algorithm, "2026-11-28T05-45-00Z");
+    TestKeys.TestKey upcoming = key(algorithm, "2026-12-28T05-40-00Z");
+    String publishedAhead = "{\"keys\":[" + current.privateJwk() + ","
+        + upcoming.publicJwk().replaceFirst("\\{", "{\"stateless.dev/created\":\"2026-12-28T05:40:00Z\","
+            + "\"stateless.dev/activates\":\"2026-12-28T05:45:00Z\",") + "]}";
+    TestKeys.SecretVolume behind = new TestKeys.SecretVolume(dir.resolve("behind"), publishedAhead);
+    TestKeys.SecretVolume ahead = new TestKeys.SecretVolume(dir.resolve("ahead"), TestKeys.jwks(upcoming, current));
+    TokenService lagging = new TokenService(new JwksKeys(behind.file(), clock), "iss", Duration.ofMinutes(15), clock);
+    TokenService rotated = new TokenService(new JwksKeys(ahead.file(), clock), "iss", Duration.ofMinutes(15), clock);
+
+    String signedWithTheNewKey = rotated.issue("alice", "f").compact();
+
+    assertThat(lagging.verify(signedWithTheNewKey).kid()).isEqualTo(upcoming.kid());
+    assertThat(lagging.issue("bob", "g").claims().kid()).as("only keys[0] signs").isEqualTo(current.kid());
+    assertThat(rotated.verify(lagging.issue("bob", "g").compact()).kid()).isEqualTo(current.kid());
+  }
+
   @Test
   void aKeyDroppedFromTheSetStopsVerifyingEvenRememberedTokens() throws Exception {
     TestKeys.TestKey first = TestKeys.es256("first");

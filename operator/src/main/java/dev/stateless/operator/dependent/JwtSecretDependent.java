@@ -24,6 +24,12 @@ import java.util.Optional;
 @KubernetesDependent(informer = @Informer(labelSelector = AppLabels.MANAGED_SELECTOR))
 public class JwtSecretDependent extends AppChildDependent<Secret> {
 
+  /**
+   * This dependent's name in the workflow, which JOSDK also gives its informer: the one the
+   * signing key Secrets are read from, shared with {@link JwtUpcomingKeySecretDependent}.
+   */
+  public static final String NAME = "jwt-secret";
+
   public JwtSecretDependent() {
     super(Secret.class);
   }
@@ -48,7 +54,7 @@ public class JwtSecretDependent extends AppChildDependent<Secret> {
   /** For render: a fresh key set, as the first reconcile would publish it. */
   @Override
   protected Secret build(AppSettings app, Optional<Secret> existing) {
-    return secret(app, new JwksRotation(Clock.systemUTC()).next(null, app.spec().getJwt()).jwksJson());
+    return secret(app, new JwksRotation(Clock.systemUTC()).next(null, null, app.spec().getJwt()).jwksJson());
   }
 
   private Secret secret(AppSettings app, String jwksJson) {

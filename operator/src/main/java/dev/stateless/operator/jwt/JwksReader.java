@@ -3,7 +3,6 @@ package dev.stateless.operator.jwt;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.stateless.api.v1alpha1.JwtAlgorithm;
-import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.io.Deserializer;
 import io.jsonwebtoken.jackson.io.JacksonDeserializer;
 import io.jsonwebtoken.security.EcPrivateJwk;
@@ -30,6 +29,10 @@ import java.util.Set;
  * Reads the stored JWKS back into keys with their lifecycle times, and refuses anything the
  * operator did not write itself: every problem becomes an {@link InvalidSigningKeysException},
  * because acting on a set it does not understand could throw away keys that live tokens need.
+ *
+ * <p>The shapes it writes: keys[0] the active key, with its private part; then at most one
+ * upcoming key, right after it, public (or, for HS256, symmetric like every HS256 key), with an
+ * activation time and no retirement time; then retired keys, public, with a retirement time.
  */
 final class JwksReader {
 
@@ -89,6 +92,10 @@ final class JwksReader {
   private static List<String> checkMembers(List<Map<?, ?>> rawKeys) {
     List<String> kids = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    long upcoming = rawKeys.stream().filter(key -> key.containsKey(KeyTimestamps.ACTIVATES)).count();
+    if (upcoming > 1) {
+      throw invalid("jwks.json has " + upcoming + " upcoming keys (with '" + KeyTimestamps.ACTIVATES + "'); at most one is allowed");
+    }
     for (int index = 0; index < rawKeys.size(); index++) {
       Map<?, ?> key = rawKeys.get(index);
       if (!(key.get("kid") instanceof String kid) || kid.isBlank()) {
@@ -143,43 +150,55 @@ final class JwksReader {
     if (!active && jwk instanceof PrivateJwk) {
       throw invalid(where + " has a private part, which only the active key keys[0] may have");
     }
-    Instant created = KeyTimestamps.parseOrNull(jwk.get(KeyTimestamps.CREATED));
-    if (created == null) {
-      throw invalid(where + " has no '" + KeyTimestamps.CREATED + "' time (RFC 3339)");
-    }
-    Object retiredValue = jwk.get(KeyTimestamps.RETIRED);
+    Instant created = time(where, jwk, KeyTimestamps.CREATED, true);
+    Instant activated = time(where, jwk, KeyTimestamps.ACTIVATED, false);
+    Instant activates = time(where, jwk, KeyTimestamps.ACTIVATES, false);
+    Instant retired = time(where, jwk, KeyTimestamps.RETIRED, false);
     if (active) {
-      if (retiredValue != null) {
+      if (activates != null) {
+        throw invalid(where + " is the active key but has a '" + KeyTimestamps.ACTIVATES + "' time");
+      }
+      if (retired != null) {
         throw invalid(where + " is the active key but has a '" + KeyTimestamps.RETIRED + "' time");
       }
-      return new PublishedKey(jwk, created, null);
+      return new PublishedKey(jwk, created, activated, null, null);
     }
-    Instant retired = KeyTimestamps.parseOrNull(retiredValue);
+    if (activates != null) {
+      // Published right after keys[0], so the set reads in the order the keys sign.
+      if (index != 1) {
+        throw invalid(where + " is an upcoming key (with '" + KeyTimestamps.ACTIVATES + "') but not keys[1]");
+      }
+      if (retired != null || activated != null) {
+        throw invalid(where + " is an upcoming key but has a '"
+            + (retired != null ? KeyTimestamps.RETIRED : KeyTimestamps.ACTIVATED) + "' time");
+      }
+      return new PublishedKey(jwk, created, null, activates, null);
+    }
     if (retired == null) {
       throw invalid(where + " is not the active key but has no '" + KeyTimestamps.RETIRED + "' time (RFC 3339)");
     }
-    return new PublishedKey(jwk, created, retired);
+    return new PublishedKey(jwk, created, activated, null, retired);
   }
 
-  /**
-   * jjwt does not check that an asymmetric key's private part belongs to its public part. A
-   * mismatch would make every token the app signs fail verification, so one signature proves it.
-   */
+  /** The lifecycle time {@code member}, which must be RFC 3339 UTC when present. */
+  private static Instant time(String where, Jwk<?> jwk, String member, boolean required) {
+    Object value = jwk.get(member);
+    if (value == null && !required) {
+      return null;
+    }
+    Instant time = KeyTimestamps.parseOrNull(value);
+    if (time == null) {
+      throw invalid(where + (required ? " has no '" : " has a malformed '") + member + "' time (RFC 3339)");
+    }
+    return time;
+  }
+
+  /** See {@link KeyPairCheck}: jjwt does not check that a private part belongs to its public part. */
   private static void checkActiveKeyPair(PublishedKey active) {
     if (!(active.jwk() instanceof PrivateJwk<?, ?, ?> privateJwk)) {
       return;
     }
-    PrivateKey privateKey = (PrivateKey) privateJwk.toKey();
-    PublicKey publicKey = (PublicKey) privateJwk.toPublicJwk().toKey();
-    boolean matches;
-    try {
-      String probe = Jwts.builder().subject("key-pair-check").signWith(privateKey).compact();
-      Jwts.parser().verifyWith(publicKey).build().parseSignedClaims(probe);
-      matches = true;
-    } catch (RuntimeException e) {
-      matches = false;
-    }
-    if (!matches) {
+    if (!KeyPairCheck.matches((PrivateKey) privateJwk.toKey(), (PublicKey) privateJwk.toPublicJwk().toKey())) {
       throw invalid(where(0, active.id()) + " has a private part that does not match its public part");
     }
   }

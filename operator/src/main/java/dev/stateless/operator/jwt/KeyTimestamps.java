@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Where a key's lifecycle lives: two extra members of the JWK itself, as RFC 3339 UTC times.
+ * Where a key's lifecycle lives: extra members of the JWK itself, as RFC 3339 UTC times.
  *
  * <p>RFC 7517 section 4 tells consumers to ignore members they do not understand, and jjwt's JWK
  * set parser keeps them; so the JWKS stays a plain, valid set for every consumer while the
@@ -17,8 +17,21 @@ final class KeyTimestamps {
   /** When the key was generated; present on every key. */
   static final String CREATED = "stateless.dev/created";
 
-  /** When the key stopped being the signing key; present on every key but keys[0]. */
+  /** When the key stopped being the signing key; present on every retired key. */
   static final String RETIRED = "stateless.dev/retired";
+
+  /**
+   * When a published upcoming key will become keys[0]; present on that key only, and dropped when
+   * it is promoted.
+   */
+  static final String ACTIVATES = "stateless.dev/activates";
+
+  /**
+   * When a key became keys[0], on keys that were promoted from upcoming (it stays when they are
+   * retired). Their rotation period counts from here, not from their creation, which came a lead
+   * time earlier; a key without it started signing when it was created.
+   */
+  static final String ACTIVATED = "stateless.dev/activated";
 
   private KeyTimestamps() {}
 

@@ -15,6 +15,13 @@ record RotationPolicy(JwtAlgorithm algorithm, Duration rotationPeriod, Duration 
    */
   static final Duration SHORTEST_ROTATION_PERIOD = Duration.ofSeconds(1);
 
+  /**
+   * How long before its activation the next key is published. The kubelet refreshes a mounted
+   * Secret pod by pod, up to its sync period (1 minute by default) plus its cache delay apart; a
+   * key published this long ahead is known to every replica before any replica signs with it.
+   */
+  static final Duration PUBLISH_AHEAD = Duration.ofMinutes(5);
+
   RotationPolicy {
     if (rotationPeriod.compareTo(SHORTEST_ROTATION_PERIOD) < 0) {
       throw new IllegalArgumentException("spec.jwt.rotationPeriod must be at least 1s");
@@ -47,17 +54,53 @@ record RotationPolicy(JwtAlgorithm algorithm, Duration rotationPeriod, Duration 
     }
   }
 
+  /**
+   * {@link #PUBLISH_AHEAD}, but never more than half the rotation period: a short period (tests use
+   * seconds) would otherwise have its next key published before the current one even started.
+   */
+  Duration leadTime() {
+    Duration half = rotationPeriod.dividedBy(2);
+    return half.compareTo(PUBLISH_AHEAD) < 0 ? half : PUBLISH_AHEAD;
+  }
+
+  /** When the active key is due for replacement: a rotation period after it started signing. */
   Instant rotationDue(PublishedKey active) {
-    return active.created().plus(rotationPeriod);
+    return active.signingSince().plus(rotationPeriod);
+  }
+
+  /** When the key that replaces the active one is due to be published. */
+  Instant publicationDue(PublishedKey active) {
+    return rotationDue(active).minus(leadTime());
+  }
+
+  /**
+   * An upcoming key is due when the active key's rotation is within the lead time, and at once when
+   * the spec asks for another algorithm than the active key's.
+   */
+  boolean needsUpcomingKey(PublishedKey active, Instant now) {
+    return !hasSpecAlgorithm(active) || !now.isBefore(publicationDue(active));
+  }
+
+  /**
+   * When a key published at {@code now} may start signing: at the active key's due time, but never
+   * before the lead time has passed, so that every replica has it. An algorithm change does not
+   * wait for the due time.
+   */
+  Instant activationFor(PublishedKey active, Instant now) {
+    Instant earliest = now.plus(leadTime());
+    if (!hasSpecAlgorithm(active)) {
+      return earliest;
+    }
+    Instant due = rotationDue(active);
+    return due.isAfter(earliest) ? due : earliest;
+  }
+
+  boolean hasSpecAlgorithm(PublishedKey key) {
+    return key.algorithm().equals(algorithm.name());
   }
 
   Instant removalDue(PublishedKey retired) {
     return retired.retired().plus(tokenTtl);
-  }
-
-  /** A new signing key is due when the active one is old enough or of another algorithm. */
-  boolean needsNewActiveKey(PublishedKey active, Instant now) {
-    return !active.algorithm().equals(algorithm.name()) || !now.isBefore(rotationDue(active));
   }
 
   boolean isExpired(PublishedKey retired, Instant now) {

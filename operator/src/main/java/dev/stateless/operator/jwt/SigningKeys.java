@@ -16,12 +16,22 @@ import java.util.Optional;
 public sealed interface SigningKeys {
 
   String SECRET_KEY = "jwks.json";
+  /** The data key of the next-key Secret: the upcoming key's private JWK. */
+  String UPCOMING_SECRET_KEY = "jwk.json";
   /** Where the workflow's Secret dependent finds this reconcile's outcome. */
   String CONTEXT_KEY = "signing-keys";
 
   /** The name of the app's signing key Secret. */
   static String secretName(StatelessApp app) {
     return app.getMetadata().getName() + "-jwt";
+  }
+
+  /**
+   * The name of the Secret that holds the upcoming key's private part until its activation. It is
+   * never mounted: no replica may sign with a key the others may not know yet.
+   */
+  static String upcomingSecretName(StatelessApp app) {
+    return app.getMetadata().getName() + "-jwt-next";
   }
 
   /** spec.jwt is not set: no keys, no Secret. */
@@ -33,19 +43,32 @@ public sealed interface SigningKeys {
   /** The stored set cannot be continued; it is left as it is. The message holds no key material. */
   record Unusable(String message) implements SigningKeys {}
 
-  /** Evaluates the keys of {@code app} against its stored Secret, if any. */
-  static SigningKeys evaluate(AppSettings app, Optional<Secret> stored, JwksRotation rotation) {
+  /** Evaluates the keys of {@code app} against its stored Secrets, if any. */
+  static SigningKeys evaluate(AppSettings app, Optional<Secret> stored, Optional<Secret> storedUpcoming, JwksRotation rotation) {
     if (app.spec().getJwt() == null) {
       return new NotWanted();
     }
-    String storedJwks = stored.map(Secret::getData).map(data -> data.get(SECRET_KEY))
-        .map(encoded -> new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8))
-        .orElse(null);
     try {
-      return new Current(rotation.next(storedJwks, app.spec().getJwt()));
+      return new Current(rotation.next(value(stored, SECRET_KEY), value(storedUpcoming, UPCOMING_SECRET_KEY), app.spec().getJwt()));
     } catch (InvalidSigningKeysException e) {
       return new Unusable(e.getMessage());
     }
+  }
+
+  /**
+   * The decoded value, or null. A value that is not base64 reads as empty, which the rotation
+   * treats as unusable (jwks.json) or missing (the upcoming key).
+   */
+  private static String value(Optional<Secret> secret, String key) {
+    return secret.map(Secret::getData).map(data -> data.get(key))
+        .map(encoded -> {
+          try {
+            return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+          } catch (IllegalArgumentException e) {
+            return "";
+          }
+        })
+        .orElse(null);
   }
 
   /** When the reconciler must look again, if the keys change on their own with time. */

@@ -27,7 +27,9 @@ import dev.stateless.operator.dependent.DeploymentDependent;
 import dev.stateless.operator.dependent.HorizontalPodAutoscalerDependent;
 import dev.stateless.operator.dependent.ScheduledJobsDependent;
 import dev.stateless.operator.dependent.JwtSecretDependent;
+import dev.stateless.operator.dependent.JwtUpcomingKeySecretDependent;
 import dev.stateless.operator.dependent.JwtWanted;
+import dev.stateless.operator.dependent.UpcomingKeyPending;
 import dev.stateless.operator.desired.AppSettings;
 import dev.stateless.operator.jwt.JwksRotation;
 import dev.stateless.operator.jwt.SigningKeys;
@@ -41,7 +43,9 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import dev.stateless.operator.dependent.PodDisruptionBudgetDependent;
 import dev.stateless.operator.dependent.PodDisruptionBudgetNeeded;
@@ -77,7 +81,9 @@ import org.slf4j.LoggerFactory;
     @Dependent(name = "deployment", type = DeploymentDependent.class, reconcilePrecondition = AppDeploymentAllowed.class),
     @Dependent(name = "service", type = ServiceDependent.class),
     @Dependent(name = "pdb", type = PodDisruptionBudgetDependent.class, reconcilePrecondition = PodDisruptionBudgetNeeded.class),
-    @Dependent(name = "jwt-secret", type = JwtSecretDependent.class, reconcilePrecondition = JwtWanted.class),
+    @Dependent(name = JwtSecretDependent.NAME, type = JwtSecretDependent.class, reconcilePrecondition = JwtWanted.class),
+    @Dependent(name = "jwt-upcoming-key-secret", type = JwtUpcomingKeySecretDependent.class, dependsOn = JwtSecretDependent.NAME,
+        reconcilePrecondition = UpcomingKeyPending.class, useEventSourceWithName = JwtSecretDependent.NAME),
     @Dependent(name = "hpa", type = HorizontalPodAutoscalerDependent.class, reconcilePrecondition = AutoscalingWanted.class),
     @Dependent(name = "scheduled-jobs", type = ScheduledJobsDependent.class),
     @Dependent(name = "redis-credentials", type = RedisCredentialsDependent.class, reconcilePrecondition = RedisManaged.class,
@@ -151,7 +157,8 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp> {
     AppSettings settings = new AppSettings(app);
     List<SpecProblem> problems = validator.validate(app);
     SigningKeys signingKeys = problems.isEmpty()
-        ? SigningKeys.evaluate(settings, secret(app, SigningKeys.secretName(app), context), jwksRotation)
+        ? SigningKeys.evaluate(settings, jwtSecret(app, SigningKeys.secretName(app), context),
+            jwtSecret(app, SigningKeys.upcomingSecretName(app), context), jwksRotation)
         : new SigningKeys.NotWanted();
     Backends backends = problems.isEmpty() ? backendsObserver.observe(app, context) : null;
     if (problems.isEmpty()) {
@@ -181,10 +188,16 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp> {
     return control;
   }
 
-  private static Optional<Secret> secret(StatelessApp app, String name, Context<StatelessApp> context) {
-    return context.getSecondaryResources(Secret.class).stream()
-        .filter(s -> name.equals(s.getMetadata().getName()))
-        .findFirst();
+  /**
+   * From the informer the signing key Secrets' dependents write through, which also knows their
+   * own latest writes: another informer's older copy could make an upcoming key look as if its
+   * private part were missing.
+   */
+  @SuppressWarnings("unchecked")
+  private static Optional<Secret> jwtSecret(StatelessApp app, String name, Context<StatelessApp> context) {
+    var informer = (InformerEventSource<Secret, StatelessApp>) context.eventSourceRetriever()
+        .getEventSourceFor(Secret.class, JwtSecretDependent.NAME);
+    return informer.get(new ResourceID(name, app.getMetadata().getNamespace()));
   }
 
   @Override

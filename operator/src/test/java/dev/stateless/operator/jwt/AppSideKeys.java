@@ -26,6 +26,12 @@ final class AppSideKeys {
     return Jwts.builder().header().keyId(activeKid).and().subject(subject).signWith(active.toKey()).compact();
   }
 
+  /** Signs with a key given on its own, as the upcoming key's private JWK is stored. */
+  static String signWithKey(String privateJwkJson, String subject) {
+    Jwk<?> jwk = Jwks.parser().build().parse(privateJwkJson);
+    return Jwts.builder().header().keyId(jwk.getId()).and().subject(subject).signWith(jwk.toKey()).compact();
+  }
+
   static boolean verifies(String jwksJson, String token) {
     JwkSet set = parse(jwksJson);
     try {

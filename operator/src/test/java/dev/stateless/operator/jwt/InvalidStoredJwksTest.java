@@ -31,6 +31,11 @@ class InvalidStoredJwksTest {
 
   private static final String VALID_HS256 = validSet(JwtAlgorithm.HS256);
 
+  /** A valid stored set with all three kinds of key: active, upcoming and retired. */
+  private static final StoredKeys WITH_UPCOMING = setWithUpcomingKey(JwtAlgorithm.ES256);
+
+  private static final String VALID_WITH_UPCOMING = WITH_UPCOMING.jwks;
+
   private final JwksRotation rotation = new JwksRotation(CLOCK);
 
   static Stream<Arguments> corruptSets() {
@@ -67,14 +72,39 @@ class InvalidStoredJwksTest {
             "has no 'stateless.dev/retired' time"),
         Arguments.of("active key with retirement time",
             edit(VALID, 0, key -> key.put(KeyTimestamps.RETIRED, "2026-05-01T08:00:00Z")),
-            "is the active key but has a 'stateless.dev/retired' time"));
+            "is the active key but has a 'stateless.dev/retired' time"),
+        Arguments.of("two upcoming keys", edit(VALID_WITH_UPCOMING, 2, key -> {
+              key.remove(KeyTimestamps.RETIRED);
+              key.put(KeyTimestamps.ACTIVATES, "2026-05-01T08:05:00Z");
+            }),
+            "jwks.json has 2 upcoming keys"),
+        Arguments.of("upcoming key with private part",
+            edit(VALID_WITH_UPCOMING, 1, key -> key.put("d", RawJwks.keys(VALID_WITH_UPCOMING).get(0).get("d"))),
+            "keys[1] (kid '" + kid(VALID_WITH_UPCOMING, 1) + "') has a private part, which only the active key"),
+        Arguments.of("upcoming key at keys[0]",
+            edit(VALID_WITH_UPCOMING, 0, key -> key.put(KeyTimestamps.ACTIVATES, "2026-05-01T08:05:00Z")),
+            "jwks.json has 2 upcoming keys"),
+        Arguments.of("the only upcoming key at keys[0]",
+            edit(VALID, 0, key -> key.put(KeyTimestamps.ACTIVATES, "2026-05-01T08:05:00Z")),
+            "is the active key but has a 'stateless.dev/activates' time"),
+        Arguments.of("upcoming key after a retired one", swap(VALID_WITH_UPCOMING, 1, 2),
+            "is an upcoming key (with 'stateless.dev/activates') but not keys[1]"),
+        Arguments.of("activation time not RFC 3339",
+            edit(VALID_WITH_UPCOMING, 1, key -> key.put(KeyTimestamps.ACTIVATES, "in five minutes")),
+            "has a malformed 'stateless.dev/activates' time"),
+        Arguments.of("upcoming key with retirement time",
+            edit(VALID_WITH_UPCOMING, 1, key -> key.put(KeyTimestamps.RETIRED, "2026-05-01T08:00:00Z")),
+            "is an upcoming key but has a 'stateless.dev/retired' time"),
+        Arguments.of("activated time not RFC 3339",
+            edit(VALID_WITH_UPCOMING, 0, key -> key.put(KeyTimestamps.ACTIVATED, 12)),
+            "has a malformed 'stateless.dev/activated' time"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("corruptSets")
   void refusesWithAMessageThatNamesTheProblemAndNoKeyMaterial(String problem, String stored, String expected) {
     InvalidSigningKeysException error = catchThrowableOfType(InvalidSigningKeysException.class,
-        () -> rotation.next(stored, spec(JwtAlgorithm.ES256, "720h", "15m")));
+        () -> rotation.next(stored, null, spec(JwtAlgorithm.ES256, "720h", "15m")));
 
     assertThat(error).as(problem).isNotNull();
     assertThat(error.getMessage()).contains(expected);
@@ -90,7 +120,7 @@ class InvalidStoredJwksTest {
     String stored = "{\"keys\":[{\"kty\":\"oct\",\"k\":" + secret + "}]}";
 
     InvalidSigningKeysException error = catchThrowableOfType(InvalidSigningKeysException.class,
-        () -> rotation.next(stored, spec(JwtAlgorithm.HS256, "720h", "15m")));
+        () -> rotation.next(stored, null, spec(JwtAlgorithm.HS256, "720h", "15m")));
 
     assertThat(error.getMessage()).startsWith("jwks.json is not valid JSON").doesNotContain(secret);
     assertThat(error.toString()).doesNotContain(secret);
@@ -102,23 +132,51 @@ class InvalidStoredJwksTest {
     String stored = edit(VALID, 1, key -> key.remove("kid"));
 
     InvalidSigningKeysException error = catchThrowableOfType(InvalidSigningKeysException.class,
-        () -> aYearLater.next(stored, spec(JwtAlgorithm.EdDSA, "720h", "15m")));
+        () -> aYearLater.next(stored, null, spec(JwtAlgorithm.EdDSA, "720h", "15m")));
 
     assertThat(error).isNotNull();
   }
 
   @Test
   void theValidSetsTheseCasesStartFromAreAccepted() {
-    assertThat(rotation.next(VALID, spec(JwtAlgorithm.ES256, "720h", "15m")).jwksJson()).isSameAs(VALID);
-    assertThat(rotation.next(VALID_HS256, spec(JwtAlgorithm.HS256, "720h", "15m")).jwksJson()).isSameAs(VALID_HS256);
+    assertThat(rotation.next(VALID, null, spec(JwtAlgorithm.ES256, "720h", "15m")).jwksJson()).isSameAs(VALID);
+    assertThat(rotation.next(VALID_HS256, null, spec(JwtAlgorithm.HS256, "720h", "15m")).jwksJson()).isSameAs(VALID_HS256);
+    RotationResult withUpcoming = rotation.next(VALID_WITH_UPCOMING, WITH_UPCOMING.upcomingKey, spec(JwtAlgorithm.ES256, "1h", "1h"));
+    assertThat(withUpcoming.jwksJson()).isSameAs(VALID_WITH_UPCOMING);
+    assertThat(withUpcoming.upcomingKeyJson()).isSameAs(WITH_UPCOMING.upcomingKey);
+    assertThat(RawJwks.keys(VALID_WITH_UPCOMING)).extracting(key -> key.containsKey(KeyTimestamps.ACTIVATES))
+        .containsExactly(false, true, false);
   }
 
+  /** An active key and one retired at {@code CLOCK} minus 10 minutes, after a publication ahead. */
   private static String validSet(JwtAlgorithm algorithm) {
-    TestClock clock = new TestClock(CLOCK.instant().minus(Duration.ofHours(1)));
-    JwksRotation setup = new JwksRotation(clock);
-    String first = setup.next(null, spec(algorithm, "1h", "1h")).jwksJson();
-    clock.advance(Duration.ofHours(1));
-    return setup.next(first, spec(algorithm, "1h", "1h")).jwksJson();
+    return storedAfter(algorithm, Duration.ofMinutes(70)).jwks;
+  }
+
+  /** An active key, the upcoming one published at {@code CLOCK}, and the one retired an hour before. */
+  private static StoredKeys setWithUpcomingKey(JwtAlgorithm algorithm) {
+    return storedAfter(algorithm, Duration.ofMinutes(115));
+  }
+
+  /** The keys of an app created {@code age} before {@code CLOCK} with a 1h period and TTL. */
+  private static StoredKeys storedAfter(JwtAlgorithm algorithm, Duration age) {
+    Instant end = CLOCK.instant();
+    TestClock clock = new TestClock(end.minus(age));
+    StoredKeys stored = new StoredKeys(new JwksRotation(clock));
+    RotationResult result = stored.evaluate(spec(algorithm, "1h", "1h"));
+    while (!result.nextChangeAt().isAfter(end)) {
+      clock.set(result.nextChangeAt());
+      result = stored.evaluate(spec(algorithm, "1h", "1h"));
+    }
+    clock.set(end);
+    stored.evaluate(spec(algorithm, "1h", "1h"));
+    return stored;
+  }
+
+  private static String swap(String jwksJson, int first, int second) {
+    List<Map<String, Object>> keys = new ArrayList<>(RawJwks.keys(jwksJson));
+    java.util.Collections.swap(keys, first, second);
+    return RawJwks.withKeys(keys);
   }
 
   private static String withRetiredPrivateKey() {

@@ -26,14 +26,46 @@ class TokensAcrossRotationTest {
 
   @ParameterizedTest
   @EnumSource(JwtAlgorithm.class)
+  void tokensOfTheNextKeyVerifyAgainstTheSetPublishedBeforeItsActivation(JwtAlgorithm algorithm) {
+    JwtSpec spec = spec(algorithm, "24h", "15m");
+    StoredKeys stored = new StoredKeys(rotation);
+    RotationResult first = stored.evaluate(spec);
+    clock.set(first.nextChangeAt());
+    RotationResult published = stored.evaluate(spec);
+    // What a replica whose Secret volume has not caught up with the rotation still reads.
+    String setBeforeRotation = published.jwksJson();
+    clock.set(published.nextChangeAt());
+    RotationResult rotated = stored.evaluate(spec);
+    assertThat(rotated.activeKeyId()).isNotEqualTo(first.activeKeyId());
+
+    // A replica that already reads the rotated set signs with its keys[0]...
+    String tokenOfTheNewKey = AppSideKeys.sign(rotated.jwksJson(), rotated.activeKeyId(), "signed-after-rotation");
+    // ...and one still on the set from before the rotation accepts it: this is the whole point.
+    assertThat(AppSideKeys.verifies(setBeforeRotation, tokenOfTheNewKey)).isTrue();
+    assertThat(AppSideKeys.verifies(rotated.jwksJson(), tokenOfTheNewKey)).isTrue();
+    // The other way round holds too: tokens the old key signs until a replica catches up.
+    String tokenOfTheOldKey = AppSideKeys.sign(setBeforeRotation, first.activeKeyId(), "signed-before-catching-up");
+    assertThat(AppSideKeys.verifies(rotated.jwksJson(), tokenOfTheOldKey)).isTrue();
+    // The set published ahead kept keys[0] as its only private key.
+    assertRetiredKeyCannotSign(setBeforeRotation, rotated.activeKeyId(), algorithm);
+    // The private part kept apart is the very key that signs after the promotion.
+    String signedWithTheKeptPart = AppSideKeys.signWithKey(published.upcomingKeyJson(), "signed-with-next-key");
+    assertThat(AppSideKeys.verifies(setBeforeRotation, signedWithTheKeptPart)).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(JwtAlgorithm.class)
   void aTokenSignedBeforeRotationVerifiesUntilTokenTtlAfterRetirementAndNotAfter(JwtAlgorithm algorithm) {
     JwtSpec spec = spec(algorithm, "24h", "15m");
-    RotationResult first = rotation.next(null, spec);
+    StoredKeys stored = new StoredKeys(rotation);
+    RotationResult first = stored.evaluate(spec);
     String oldToken = AppSideKeys.sign(first.jwksJson(), first.activeKeyId(), "signed-before-rotation");
     assertThat(AppSideKeys.verifies(first.jwksJson(), oldToken)).isTrue();
 
-    clock.advance(PERIOD);
-    RotationResult rotated = rotation.next(first.jwksJson(), spec);
+    clock.set(first.nextChangeAt());
+    stored.evaluate(spec);
+    clock.advance(RotationPolicy.PUBLISH_AHEAD);
+    RotationResult rotated = stored.evaluate(spec);
     String newToken = AppSideKeys.sign(rotated.jwksJson(), rotated.activeKeyId(), "signed-after-rotation");
     assertThat(rotated.activeKeyId()).isNotEqualTo(first.activeKeyId());
     assertThat(AppSideKeys.verifies(rotated.jwksJson(), newToken)).as("new key verifies at once").isTrue();
@@ -41,12 +73,12 @@ class TokensAcrossRotationTest {
     assertRetiredKeyCannotSign(rotated.jwksJson(), first.activeKeyId(), algorithm);
 
     clock.advance(TTL.minusSeconds(1));
-    RotationResult justBeforeRemoval = rotation.next(rotated.jwksJson(), spec);
+    RotationResult justBeforeRemoval = rotation.next(stored.jwks, stored.upcomingKey, spec);
     assertThat(justBeforeRemoval.jwksJson()).isSameAs(rotated.jwksJson());
     assertThat(AppSideKeys.verifies(justBeforeRemoval.jwksJson(), oldToken)).isTrue();
 
     clock.advance(Duration.ofSeconds(1));
-    RotationResult removed = rotation.next(justBeforeRemoval.jwksJson(), spec);
+    RotationResult removed = stored.evaluate(spec);
     assertThat(removed.changed()).isTrue();
     assertThat(AppSideKeys.verifies(removed.jwksJson(), oldToken)).as("old key removed").isFalse();
     assertThat(AppSideKeys.verifies(removed.jwksJson(), newToken)).isTrue();
@@ -56,17 +88,22 @@ class TokensAcrossRotationTest {
   @EnumSource(JwtAlgorithm.class)
   void tokensOfTheOldAlgorithmVerifyAfterAnAlgorithmChange(JwtAlgorithm from) {
     JwtAlgorithm to = from == JwtAlgorithm.ES256 ? JwtAlgorithm.EdDSA : JwtAlgorithm.ES256;
-    RotationResult first = rotation.next(null, spec(from, "24h", "15m"));
+    StoredKeys stored = new StoredKeys(rotation);
+    RotationResult first = stored.evaluate(spec(from, "24h", "15m"));
     String oldToken = AppSideKeys.sign(first.jwksJson(), first.activeKeyId(), "old-algorithm");
 
     clock.advance(Duration.ofMinutes(1));
-    RotationResult changed = rotation.next(first.jwksJson(), spec(to, "24h", "15m"));
+    RotationResult published = stored.evaluate(spec(to, "24h", "15m"));
+    assertThat(published.activeKeyId()).as("the old algorithm signs for the lead time").isEqualTo(first.activeKeyId());
+    clock.set(published.nextChangeAt());
+    RotationResult changed = stored.evaluate(spec(to, "24h", "15m"));
     String newToken = AppSideKeys.sign(changed.jwksJson(), changed.activeKeyId(), "new-algorithm");
 
+    assertThat(AppSideKeys.verifies(published.jwksJson(), newToken)).as("known before it signs").isTrue();
     assertThat(AppSideKeys.verifies(changed.jwksJson(), oldToken)).isTrue();
     assertThat(AppSideKeys.verifies(changed.jwksJson(), newToken)).isTrue();
     clock.advance(TTL);
-    RotationResult removed = rotation.next(changed.jwksJson(), spec(to, "24h", "15m"));
+    RotationResult removed = stored.evaluate(spec(to, "24h", "15m"));
     assertThat(AppSideKeys.verifies(removed.jwksJson(), oldToken)).isFalse();
     assertThat(AppSideKeys.verifies(removed.jwksJson(), newToken)).isTrue();
   }

@@ -102,6 +102,58 @@ class SigningKeysReconcileTest {
     assertThat(keys.getKeys()).extracting(k -> k.getId()).contains(rotated.getStatus().getJwt().getActiveKeyId());
   }
 
+  /**
+   * A 10s period publishes each next key 5s ahead (half the period): t+5s publication, t+10s
+   * promotion, t+15s the next publication.
+   */
+  @Test
+  void publishesTheNextKeyAheadAndPromotesItWithExactlyTwoWritesEachAndNoneBetween() {
+    operator.apply(appWithKeys("10s", "1h"));
+    StatelessApp created = operator.awaitApp(NS, "shop", a -> a.getStatus() != null && a.getStatus().getJwt() != null);
+    String firstKid = created.getStatus().getJwt().getActiveKeyId();
+    String dueAt = created.getStatus().getJwt().getNextRotation();
+    operator.awaitIdle();
+    operator.forgetRequests();
+
+    Secret upcoming = Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        .until(() -> client.secrets().inNamespace(NS).withName("shop-jwt-next").get(), s -> s != null);
+    operator.awaitIdle();
+    assertThat(operator.writes()).extracting(Call::toString).as("publication").containsExactlyInAnyOrder(
+        "PUT /api/v1/namespaces/keys/secrets/shop-jwt",
+        "POST /api/v1/namespaces/keys/secrets");
+    var published = Jwks.setParser().build().parse(jwks(client.secrets().inNamespace(NS).withName("shop-jwt").get()));
+    String upcomingKid = Jwks.parser().build().parse(value(upcoming, "jwk.json")).getId();
+    assertThat(published.getKeys()).extracting(k -> k.getId()).containsExactlyInAnyOrder(firstKid, upcomingKid);
+    assertThat(upcoming.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "stateless-operator");
+    assertThat(upcoming.getMetadata().getOwnerReferences()).singleElement()
+        .satisfies(owner -> assertThat(owner.getName()).isEqualTo("shop"));
+    Deployment deployment = client.apps().deployments().inNamespace(NS).withName("shop").get();
+    assertThat(deployment.getSpec().getTemplate().getSpec().getVolumes())
+        .noneSatisfy(volume -> assertThat(volume.getSecret().getSecretName()).isEqualTo("shop-jwt-next"));
+    assertThat(operator.get(NS, "shop").getStatus().getJwt().getNextRotation()).isEqualTo(dueAt);
+
+    operator.close();
+    operator = new OperatorHarness(server, client);
+    Awaitility.await().until(() -> operator.reconcilesFinished() >= 1);
+    operator.awaitIdle();
+    assertThat(client.secrets().inNamespace(NS).withName("shop-jwt-next").get()).as("still before the activation").isNotNull();
+    assertThat(operator.writes()).as("a restart while a key waits changes nothing").isEmpty();
+
+    StatelessApp promoted = Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        .until(() -> operator.get(NS, "shop"), a -> upcomingKid.equals(a.getStatus().getJwt().getActiveKeyId()));
+    operator.awaitIdle();
+    assertThat(operator.writes()).extracting(Call::toString).as("promotion").containsExactlyInAnyOrder(
+        "PUT /api/v1/namespaces/keys/secrets/shop-jwt",
+        "DELETE /api/v1/namespaces/keys/secrets/shop-jwt-next",
+        // status.jwt names the new active key
+        "PATCH /apis/stateless.dev/v1alpha1/namespaces/keys/statelessapps/shop/status");
+    assertThat(client.secrets().inNamespace(NS).withName("shop-jwt-next").get()).isNull();
+    assertThat(promoted.getStatus().getJwt().getNextRotation()).isNotEqualTo(dueAt);
+
+    operator.awaitIdle();
+    assertThat(operator.writes()).as("nothing until the next publication").isEmpty();
+  }
+
   @Test
   void aCorruptSetIsReportedAndLeftAloneAndADeletedOneComesBackFresh() {
     operator.apply(appWithKeys("720h", "15m"));
@@ -141,6 +193,10 @@ class SigningKeysReconcileTest {
   }
 
   private static String jwks(Secret secret) {
-    return new String(Base64.getDecoder().decode(secret.getData().get("jwks.json")), StandardCharsets.UTF_8);
+    return value(secret, "jwks.json");
+  }
+
+  private static String value(Secret secret, String key) {
+    return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
   }
 }
