@@ -3,6 +3,7 @@ package dev.stateless.operator.dependent;
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.desired.AppLabels;
 import dev.stateless.operator.desired.AppSettings;
+import dev.stateless.operator.desired.ChildMetadata;
 import dev.stateless.operator.jwt.JwksRotation;
 import dev.stateless.operator.jwt.SigningKeys;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -59,11 +60,7 @@ public class JwtSecretDependent extends AppChildDependent<Secret> {
 
   private Secret secret(AppSettings app, String jwksJson) {
     return new SecretBuilder()
-        .withNewMetadata()
-        .withName(nameFor(app.app()))
-        .withNamespace(app.namespace())
-        .withLabels(AppLabels.of(app.app(), AppLabels.Component.APP))
-        .endMetadata()
+        .withMetadata(ChildMetadata.of(app, nameFor(app.app()), AppLabels.Component.APP))
         .withType("Opaque")
         .withData(Map.of(SigningKeys.SECRET_KEY,
             Base64.getEncoder().encodeToString(jwksJson.getBytes(StandardCharsets.UTF_8))))

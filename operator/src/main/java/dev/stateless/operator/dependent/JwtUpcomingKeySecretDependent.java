@@ -3,6 +3,7 @@ package dev.stateless.operator.dependent;
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.desired.AppLabels;
 import dev.stateless.operator.desired.AppSettings;
+import dev.stateless.operator.desired.ChildMetadata;
 import dev.stateless.operator.jwt.SigningKeys;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -53,11 +54,7 @@ public class JwtUpcomingKeySecretDependent extends AppChildDependent<Secret> {
 
   private Secret secret(AppSettings app, String upcomingKeyJson) {
     return new SecretBuilder()
-        .withNewMetadata()
-        .withName(nameFor(app.app()))
-        .withNamespace(app.namespace())
-        .withLabels(AppLabels.of(app.app(), AppLabels.Component.APP))
-        .endMetadata()
+        .withMetadata(ChildMetadata.of(app, nameFor(app.app()), AppLabels.Component.APP))
         .withType("Opaque")
         .withData(Map.of(SigningKeys.UPCOMING_SECRET_KEY,
             Base64.getEncoder().encodeToString(upcomingKeyJson.getBytes(StandardCharsets.UTF_8))))
