@@ -50,7 +50,7 @@ final class TokenService {
   private final Duration ttl;
   private final Clock clock;
   private final JwtParser parser;
-  private final ConcurrentHashMap<String, AccessToken> verified = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<VerifiedKey, AccessToken> verified = new ConcurrentHashMap<>();
 
   TokenService(JwksKeys keys, String issuer, Duration ttl, Clock clock) {
     this.keys = keys;
@@ -91,10 +91,11 @@ final class TokenService {
 
   /** The token's claims, or {@link InvalidTokenException} for anything not issued by us and still valid. */
   AccessToken verify(String compact) {
-    AccessToken known = verified.get(compact);
+    VerifiedKey key = new VerifiedKey(compact);
+    AccessToken known = verified.get(key);
     if (known != null) {
       if (clock.instant().isAfter(known.expiresAt().plusSeconds(CLOCK_SKEW_SECONDS))) {
-        verified.remove(compact);
+        verified.remove(key);
         throw new InvalidTokenException("token expired");
       }
       return known;
@@ -103,8 +104,33 @@ final class TokenService {
     if (verified.size() >= MAX_REMEMBERED) {
       verified.clear(); // crude bound; forgetting only costs a signature check
     }
-    verified.put(compact, token);
+    verified.put(key, token);
     return token;
+  }
+
+  /**
+   * A verified token string as a map key, hashed on the last characters of its signature only.
+   * The header's string is new on every request, so a plain String key would hash all of its few
+   * hundred characters each time; signature characters are as good as random, so a few of them
+   * spread keys as well. Equality still compares the whole token. Only tokens whose signature
+   * checked out are stored, so nobody can fill a bucket with chosen collisions.
+   */
+  private record VerifiedKey(String compact) {
+    private static final int HASHED_CHARS = 16;
+
+    @Override
+    public int hashCode() {
+      int hash = 0;
+      for (int i = Math.max(0, compact.length() - HASHED_CHARS); i < compact.length(); i++) {
+        hash = 31 * hash + compact.charAt(i);
+      }
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof VerifiedKey key && key.compact.equals(compact);
+    }
   }
 
   private AccessToken parse(String compact) {
