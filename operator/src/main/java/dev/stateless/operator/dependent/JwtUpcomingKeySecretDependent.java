@@ -1,16 +1,10 @@
 package dev.stateless.operator.dependent;
 
 import dev.stateless.api.v1alpha1.StatelessApp;
-import dev.stateless.operator.desired.AppLabels;
 import dev.stateless.operator.desired.AppSettings;
-import dev.stateless.operator.desired.ChildMetadata;
+import dev.stateless.operator.jwt.RotationResult;
 import dev.stateless.operator.jwt.SigningKeys;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,11 +17,7 @@ import java.util.Optional;
  * interruption in between leaves an upcoming key without its private part, which the next
  * reconcile replaces; never a key set without its signing key.
  */
-public class JwtUpcomingKeySecretDependent extends AppChildDependent<Secret> {
-
-  public JwtUpcomingKeySecretDependent() {
-    super(Secret.class);
-  }
+public class JwtUpcomingKeySecretDependent extends SigningKeySecretDependent {
 
   @Override
   public String nameFor(StatelessApp app) {
@@ -35,29 +25,18 @@ public class JwtUpcomingKeySecretDependent extends AppChildDependent<Secret> {
   }
 
   @Override
-  protected Secret desired(StatelessApp app, Context<StatelessApp> context) {
-    Optional<Secret> existing = getSecondaryResource(app, context);
-    SigningKeys keys = context.managedWorkflowAndDependentResourceContext()
-        .getMandatory(SigningKeys.CONTEXT_KEY, SigningKeys.class);
-    if (keys instanceof SigningKeys.Current current && current.rotation().upcomingKeyJson() != null) {
-      return DesiredStateHash.stamp(secret(new AppSettings(app), current.rotation().upcomingKeyJson()), unhashedPaths());
-    }
-    // Unusable keys are left exactly as they are, this half of them too.
-    return existing.orElseThrow(() -> new IllegalStateException("no upcoming key to store for " + nameFor(app)));
+  String dataKey() {
+    return SigningKeys.UPCOMING_SECRET_KEY;
+  }
+
+  @Override
+  Optional<String> content(RotationResult rotation) {
+    return Optional.ofNullable(rotation.upcomingKeyJson());
   }
 
   /** Never rendered: a first key set has no upcoming key. */
   @Override
   protected Secret build(AppSettings app, Optional<Secret> existing) {
     throw new UnsupportedOperationException(nameFor(app.app()) + " exists only between a key's publication and its activation");
-  }
-
-  private Secret secret(AppSettings app, String upcomingKeyJson) {
-    return new SecretBuilder()
-        .withMetadata(ChildMetadata.of(app, nameFor(app.app()), AppLabels.Component.APP))
-        .withType("Opaque")
-        .withData(Map.of(SigningKeys.UPCOMING_SECRET_KEY,
-            Base64.getEncoder().encodeToString(upcomingKeyJson.getBytes(StandardCharsets.UTF_8))))
-        .build();
   }
 }
