@@ -44,7 +44,7 @@ class BackendLifecycleReconcileTest {
   @BeforeEach
   void startOperator() {
     TestApps.installCrd(client);
-    operator = new OperatorHarness(server, client, settings -> settings.withBackendAccess(backends::access, FakeBackendAccess.FAST));
+    operator = OperatorHarness.withBackends(server, client, backends);
   }
 
   @AfterEach

@@ -48,7 +48,7 @@ class ManagedBackendsReconcileTest {
   }
 
   private OperatorHarness startedOperator() {
-    return new OperatorHarness(server, client, settings -> settings.withBackendAccess(backends::access, FakeBackendAccess.FAST));
+    return OperatorHarness.withBackends(server, client, backends);
   }
 
   @AfterEach

@@ -53,7 +53,7 @@ class DeletionPolicyFinalizerTest {
   }
 
   private OperatorHarness startedOperator() {
-    return new OperatorHarness(server, client, settings -> settings.withBackendAccess(backends::access, FakeBackendAccess.FAST));
+    return OperatorHarness.withBackends(server, client, backends);
   }
 
   @AfterEach
