@@ -42,7 +42,11 @@ final class InvalidationStream implements AutoCloseable {
   private volatile long started;
   private volatile long finished;
   private volatile boolean broken;
-  private ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
+  /**
+   * Direct, because a read into a heap buffer goes through a temporary direct one of the same size,
+   * borrowed from a per-thread cache: work for every drain, and most drains read nothing.
+   */
+  private ByteBuffer buffer = ByteBuffer.allocateDirect(16 * 1024);
 
   private InvalidationStream(SocketChannel channel, long clientId, Consumer<String> invalidate,
       Runnable invalidateAll) {
@@ -232,7 +236,7 @@ final class InvalidationStream implements AutoCloseable {
 
   private void ensureRoom() {
     if (!buffer.hasRemaining()) {
-      ByteBuffer larger = ByteBuffer.allocate(buffer.capacity() * 2);
+      ByteBuffer larger = ByteBuffer.allocateDirect(buffer.capacity() * 2);
       buffer.flip();
       larger.put(buffer);
       buffer = larger;

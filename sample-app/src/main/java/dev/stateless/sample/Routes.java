@@ -67,7 +67,7 @@ final class Routes {
     if (!users.authenticate(username, JsonBodies.text(body, "password"))) {
       throw ApiException.unauthorized("invalid username or password");
     }
-    String family = OpaqueTokens.random();
+    String family = OpaqueTokens.id();
     Map<String, Object> answer = tokenPair(username, family, refreshTokens.issue(username, family));
     answer.put("sessionId", sessions.open(username, family));
     ctx.json(answer);

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -75,7 +74,7 @@ final class TokenService {
     JwksKeys.SigningKey signing = keys.signingKey();
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // JWT times are seconds
     Instant expiresAt = now.plus(ttl);
-    String tokenId = UUID.randomUUID().toString();
+    String tokenId = OpaqueTokens.id();
     String compact = Jwts.builder()
         .header().keyId(signing.kid()).and()
         .subject(subject)
