@@ -35,6 +35,11 @@ public final class SampleAppProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
+    // More options for the app's JVM (a profiler, another collector), as OPERATOR_JAVA_OPTS does for the operator.
+    String extra = System.getenv().getOrDefault("SAMPLE_APP_JAVA_OPTS", "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
     command.add("-jar");
     command.add(jar.toString());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
