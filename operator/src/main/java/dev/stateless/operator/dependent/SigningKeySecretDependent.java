@@ -16,7 +16,9 @@ import java.util.Optional;
 /**
  * A Secret holding one JSON document of the app's signing keys, as decided once per reconcile (see
  * {@link SigningKeys}). Keys that cannot be continued are left exactly as they are: live tokens may
- * depend on them.
+ * depend on them. So is a Secret that changed after the decision was made (a hand edit landing
+ * mid-reconcile): the decision came from the older copy, and the edit's own event brings a
+ * reconcile that decides from the new one.
  */
 abstract class SigningKeySecretDependent extends AppChildDependent<Secret> {
 
@@ -34,13 +36,17 @@ abstract class SigningKeySecretDependent extends AppChildDependent<Secret> {
   protected Secret desired(StatelessApp app, Context<StatelessApp> context) {
     SigningKeys keys = context.managedWorkflowAndDependentResourceContext()
         .getMandatory(SigningKeys.CONTEXT_KEY, SigningKeys.class);
-    Optional<String> content = keys instanceof SigningKeys.Current current ? content(current.rotation()) : Optional.empty();
+    Optional<Secret> existing = getSecondaryResource(app, context);
+    Optional<String> content = keys instanceof SigningKeys.Current current
+        && existing.map(current::decidedFrom).orElse(true)
+        ? content(current.rotation())
+        : Optional.empty();
     if (content.isPresent()) {
       return DesiredStateHash.stamp(secret(new AppSettings(app), content.get()), unhashedPaths());
     }
-    // Desired is what exists, so nothing is written.
-    return getSecondaryResource(app, context)
-        .orElseThrow(() -> new IllegalStateException("no signing keys to store in " + nameFor(app)));
+    // Unusable keys, or a Secret changed since they were evaluated: desired is what exists, so
+    // nothing is written.
+    return existing.orElseThrow(() -> new IllegalStateException("no signing keys to store in " + nameFor(app)));
   }
 
   Secret secret(AppSettings app, String json) {

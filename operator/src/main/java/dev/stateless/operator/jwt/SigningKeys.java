@@ -6,7 +6,11 @@ import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The app's signing keys as one reconcile sees them: not wanted, current (possibly just rotated),
@@ -37,8 +41,26 @@ public sealed interface SigningKeys {
   /** spec.jwt is not set: no keys, no Secret. */
   record NotWanted() implements SigningKeys {}
 
-  /** The keys to publish now, and when they next change. */
-  record Current(RotationResult rotation) implements SigningKeys {}
+  /**
+   * The keys to publish now, and when they next change.
+   *
+   * @param decidedFrom the resource version of each stored Secret the rotation read, by name
+   */
+  record Current(RotationResult rotation, Map<String, String> decidedFrom) implements SigningKeys {
+
+    public Current {
+      decidedFrom = Map.copyOf(decidedFrom);
+    }
+
+    /**
+     * Whether {@code stored} is still what this decision was made from. A Secret edited or created
+     * by hand after the keys were evaluated is not: writing this decision over it would undo the
+     * edit, so it is left for the reconcile that the edit triggers.
+     */
+    public boolean decidedFrom(Secret stored) {
+      return Objects.equals(decidedFrom.get(stored.getMetadata().getName()), stored.getMetadata().getResourceVersion());
+    }
+  }
 
   /** The stored set cannot be continued; it is left as it is. The message holds no key material. */
   record Unusable(String message) implements SigningKeys {}
@@ -49,7 +71,11 @@ public sealed interface SigningKeys {
       return new NotWanted();
     }
     try {
-      return new Current(rotation.next(value(stored, SECRET_KEY), value(storedUpcoming, UPCOMING_SECRET_KEY), app.spec().getJwt()));
+      Map<String, String> versions = new HashMap<>();
+      Stream.of(stored, storedUpcoming).flatMap(Optional::stream)
+          .forEach(secret -> versions.put(secret.getMetadata().getName(), secret.getMetadata().getResourceVersion()));
+      return new Current(rotation.next(value(stored, SECRET_KEY), value(storedUpcoming, UPCOMING_SECRET_KEY), app.spec().getJwt()),
+          versions);
     } catch (InvalidSigningKeysException e) {
       return new Unusable(e.getMessage());
     }
