@@ -28,10 +28,14 @@ public final class EndpointTally {
     return all;
   }
 
-
   /** The app's CPU time (every thread: request handling, GC, JIT) per request answered. */
   public double appCpuUsPerRequest() {
     return appCpuNanos / 1e3 / all.requests();
+  }
+
+  /** Each round's rate in requests per second, in the order run. */
+  public List<Double> roundRates() {
+    return List.copyOf(roundRates);
   }
 
   /** Each round's rate in requests per second, in the order run, e.g. {@code "9120 9985 10240"}. */
