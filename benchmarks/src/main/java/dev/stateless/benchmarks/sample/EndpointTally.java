@@ -16,11 +16,13 @@ public final class EndpointTally {
 
   private HttpLoad.Result all;
   private long appCpuNanos;
+  private long generatorCpuNanos;
   private final List<Double> roundRates = new ArrayList<>();
 
-  public void add(HttpLoad.Result round, Duration appCpu) {
+  public void add(HttpLoad.Result round, Duration appCpu, Duration generatorCpu) {
     all = all == null ? round : all.plus(round);
     appCpuNanos += appCpu.toNanos();
+    generatorCpuNanos += generatorCpu.toNanos();
     roundRates.add(round.requestsPerSecond());
   }
 
@@ -31,6 +33,14 @@ public final class EndpointTally {
   /** The app's CPU time (every thread: request handling, GC, JIT) per request answered. */
   public double appCpuUsPerRequest() {
     return appCpuNanos / 1e3 / all.requests();
+  }
+
+  /**
+   * The load generator's CPU time per request: it shares the cores with the app, so what it spends
+   * on a request is part of every rate measured here.
+   */
+  public double generatorCpuUsPerRequest() {
+    return generatorCpuNanos / 1e3 / all.requests();
   }
 
   /** Each round's rate in requests per second, in the order run. */

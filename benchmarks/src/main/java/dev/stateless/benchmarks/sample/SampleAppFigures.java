@@ -71,8 +71,10 @@ public record SampleAppFigures(
     HttpLoad.Result result = tally.result();
     String rounds = tally.roundRatesText();
     return String.format(Locale.ROOT,
-        "    %-34s %6.0f req/s  p50 %5.2f ms  p99 %6.2f ms  app CPU %5.1f us/req  (%d requests, %d failed; rounds: %s)",
+        "    %-34s %6.0f req/s  p50 %5.2f ms  p99 %6.2f ms  app CPU %5.1f us/req  load generator CPU %5.1f us/req"
+            + "  (%d requests, %d failed; rounds: %s)",
         what, result.requestsPerSecond(), result.p50Ms(), result.p99Ms(), tally.appCpuUsPerRequest(),
+        tally.generatorCpuUsPerRequest(),
         result.requests(), result.failures(), rounds);
   }
 

@@ -98,12 +98,19 @@ public final class SampleAppLoadRun {
     for (int i = 0; i < count; i++) {
       for (String endpoint : order) {
         Duration cpuBefore = app.cpuTime();
+        Duration generatorBefore = ownCpuTime();
         HttpLoad.Result result = load.run(endpoint, requests.get(endpoint), duration);
-        tallies.get(endpoint).add(result, app.cpuTime().minus(cpuBefore));
+        tallies.get(endpoint).add(result, app.cpuTime().minus(cpuBefore), ownCpuTime().minus(generatorBefore));
         betweenRounds.call();
       }
       Collections.rotate(order, -1);
     }
+  }
+
+  /** This process's CPU time: the load generator's, and an idle S3 server's. */
+  private static Duration ownCpuTime() {
+    return ProcessHandle.current().info().totalCpuDuration()
+        .orElseThrow(() -> new IllegalStateException("this OS does not report process CPU time"));
   }
 
   private static Map<String, EndpointTally> tallies(Map<String, List<HttpRequest>> requests) {
