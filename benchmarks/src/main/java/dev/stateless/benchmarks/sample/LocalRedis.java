@@ -3,7 +3,6 @@ package dev.stateless.benchmarks.sample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import redis.embedded.RedisServer;
 
 /** A real redis-server process on loopback (embedded-redis), without persistence, for one benchmark. */
@@ -25,7 +24,7 @@ public final class LocalRedis implements AutoCloseable {
           .bind("127.0.0.1")
           .setting("save \"\"")
           .setting("appendonly no")
-          .setting("dir " + Files.createTempDirectory("bench-redis"))
+          .setting("dir " + ScratchDirs.create("redis-"))
           .build();
       server.start();
       return new LocalRedis(server, port);

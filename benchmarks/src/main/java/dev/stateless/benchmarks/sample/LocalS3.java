@@ -3,7 +3,6 @@ package dev.stateless.benchmarks.sample;
 import com.adobe.testing.s3mock.S3MockApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Level;
@@ -35,7 +34,7 @@ public final class LocalS3 implements AutoCloseable {
       properties.put(S3MockApplication.PROP_HTTP_PORT, S3MockApplication.RANDOM_PORT);
       properties.put(S3MockApplication.PROP_HTTPS_PORT, S3MockApplication.RANDOM_PORT);
       properties.put(S3MockApplication.PROP_INITIAL_BUCKETS, BUCKET);
-      properties.put(S3MockApplication.PROP_ROOT_DIRECTORY, Files.createTempDirectory("bench-s3").toString());
+      properties.put(S3MockApplication.PROP_ROOT_DIRECTORY, ScratchDirs.create("s3-").toString());
       properties.put(S3MockApplication.PROP_SECURE_CONNECTION, false);
       properties.put(S3MockApplication.PROP_SILENT, true);
       properties.put("spring.main.log-startup-info", false);

@@ -121,7 +121,7 @@ public final class SampleAppLoadRun {
 
   /** The environment the operator injects, pointing at the local backends and a JWKS file. */
   private Map<String, String> environment(LocalRedis redis, LocalS3 s3) throws Exception {
-    Path jwks = Files.createTempDirectory("bench-jwt").resolve("jwks.json");
+    Path jwks = ScratchDirs.create("jwt-").resolve("jwks.json");
     Files.writeString(jwks, SigningKeys.generate(DEFAULT_ALGORITHM, "2026-01-01T00-00-00Z").jwks());
     Map<String, String> env = new HashMap<>();
     env.put("POD_NAME", "bench");
