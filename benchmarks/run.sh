@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a benchmark and prints its figures; the last line is one JSON object.
 #   benchmarks/run.sh operator [--apps N]   the operator against its physical floor (default 50 apps)
-#   benchmarks/run.sh sample-app [--connections N] [--round-seconds S]
+#   benchmarks/run.sh sample-app [--connections N] [--round-seconds S] [--algorithm ES256|EdDSA|HS256]
 #                                           JWT, Redis and HTTP figures of the sample app
 # Builds what it needs first (quietly, tests skipped). See docs/benchmarks.md.
 set -euo pipefail
@@ -11,7 +11,7 @@ benchmark="${1:-}"
 [ $# -gt 0 ] && shift
 
 usage() {
-  echo "usage: benchmarks/run.sh operator [--apps N] | sample-app [--connections N] [--round-seconds S]" >&2
+  echo "usage: benchmarks/run.sh operator [--apps N] | sample-app [--connections N] [--round-seconds S] [--algorithm A]" >&2
   exit 2
 }
 

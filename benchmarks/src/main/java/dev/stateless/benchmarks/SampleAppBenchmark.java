@@ -6,6 +6,7 @@ import dev.stateless.benchmarks.sample.SampleAppLoadRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,18 +26,24 @@ public final class SampleAppBenchmark {
   private static final int WARM_UP_ROUNDS = 10;
   private static final Duration WARM_UP = Duration.ofSeconds(3);
 
+  /** What spec.jwt.algorithm may choose; the load run signs its tokens with one of them. */
+  private static final List<String> ALGORITHMS = List.of("ES256", "EdDSA", "HS256");
+
   private SampleAppBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int connections = 16;
     int roundSeconds = 2;
+    String algorithm = SampleAppLoadRun.DEFAULT_ALGORITHM;
     for (int i = 0; i < args.length; i++) {
       if ("--connections".equals(args[i]) && i + 1 < args.length) {
         connections = Integer.parseInt(args[++i]);
       } else if ("--round-seconds".equals(args[i]) && i + 1 < args.length) {
         roundSeconds = Integer.parseInt(args[++i]);
+      } else if ("--algorithm".equals(args[i]) && i + 1 < args.length && ALGORITHMS.contains(args[i + 1])) {
+        algorithm = args[++i];
       } else {
-        System.err.println("usage: SampleAppBenchmark [--connections N] [--round-seconds S]");
+        System.err.println("usage: SampleAppBenchmark [--connections N] [--round-seconds S] [--algorithm ES256|EdDSA|HS256]");
         System.exit(2);
       }
     }
@@ -51,9 +58,9 @@ public final class SampleAppBenchmark {
     System.out.println("... JMH microbenchmarks (1 fork, 5 warm-up iterations of 2 s, 5 measured iterations of 1 s)");
     Map<String, Double> micro = new MicroBenchmarks(1, 5, 2, 5).run();
 
-    System.out.println("... HTTP load on the sample app (" + connections + " connections; per endpoint " + WARM_UP_ROUNDS
+    System.out.println("... HTTP load on the sample app (" + algorithm + " tokens, " + connections + " connections; per endpoint " + WARM_UP_ROUNDS
         + " warm-up rounds of " + WARM_UP.toSeconds() + " s, then " + ROUNDS + " measured rounds of " + roundSeconds + " s)");
-    SampleAppLoadRun.Outcome load = new SampleAppLoadRun(appJar, logDir, connections,
+    SampleAppLoadRun.Outcome load = new SampleAppLoadRun(appJar, logDir, algorithm, connections,
         WARM_UP_ROUNDS, WARM_UP, ROUNDS, Duration.ofSeconds(roundSeconds)).run();
 
     SampleAppFigures figures = new SampleAppFigures(

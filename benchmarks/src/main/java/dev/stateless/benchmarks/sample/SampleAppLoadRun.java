@@ -32,22 +32,25 @@ public final class SampleAppLoadRun {
   public static final String SESSION = "redis-session";
 
   /** The algorithm the operator chooses when a StatelessApp names none (spec.jwt.algorithm). */
-  static final String DEFAULT_ALGORITHM = "ES256";
+  public static final String DEFAULT_ALGORITHM = "ES256";
 
   /** The figures, plus how the revocation checks were answered during the JWT rounds. */
   public record Outcome(Map<String, EndpointTally> tallies, long revocationChecksLocal, long revocationChecksRedis) {}
 
   private final Path appJar;
   private final Path logDir;
+  private final String algorithm;
   private final int connections;
   private final int warmUpRounds;
   private final Duration warmUp;
   private final int rounds;
   private final Duration round;
 
-  public SampleAppLoadRun(Path appJar, Path logDir, int connections, int warmUpRounds, Duration warmUp, int rounds, Duration round) {
+  public SampleAppLoadRun(Path appJar, Path logDir, String algorithm, int connections, int warmUpRounds, Duration warmUp,
+      int rounds, Duration round) {
     this.appJar = appJar;
     this.logDir = logDir;
+    this.algorithm = algorithm;
     this.connections = connections;
     this.warmUpRounds = warmUpRounds;
     this.warmUp = warmUp;
@@ -122,7 +125,7 @@ public final class SampleAppLoadRun {
   /** The environment the operator injects, pointing at the local backends and a JWKS file. */
   private Map<String, String> environment(LocalRedis redis, LocalS3 s3) throws Exception {
     Path jwks = ScratchDirs.create("jwt-").resolve("jwks.json");
-    Files.writeString(jwks, SigningKeys.generate(DEFAULT_ALGORITHM, "2026-01-01T00-00-00Z").jwks());
+    Files.writeString(jwks, SigningKeys.generate(algorithm, "2026-01-01T00-00-00Z").jwks());
     Map<String, String> env = new HashMap<>();
     env.put("POD_NAME", "bench");
     env.put("REDIS_URL", redis.url());
