@@ -71,11 +71,9 @@ public final class OperatorBenchmark {
         System.exit(2);
       }
     }
-    Path logDir = Path.of(System.getProperty("benchmarks.logDir", "target"));
+    Path logDir = BenchmarkSettings.logDir();
     Files.createDirectories(logDir);
-    String jvmOptions = System.getenv().getOrDefault("OPERATOR_JAVA_OPTS", "").trim();
-    OperatorFigures figures = new OperatorBenchmark(apps,
-        jvmOptions.isEmpty() ? List.of() : List.of(jvmOptions.split("\\s+")), logDir).run();
+    OperatorFigures figures = new OperatorBenchmark(apps, BenchmarkSettings.jvmOptions("OPERATOR_JAVA_OPTS"), logDir).run();
     System.out.println(figures.summary());
     System.out.println(figures.json());
     // Informer and HTTP client threads of the benchmark's own clients must not keep the JVM up.

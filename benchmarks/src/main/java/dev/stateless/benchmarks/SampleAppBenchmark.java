@@ -52,7 +52,7 @@ public final class SampleAppBenchmark {
       System.err.println("no sample app jar at " + appJar + "; build it with mvn -pl sample-app -am package");
       System.exit(2);
     }
-    Path logDir = Path.of(System.getProperty("benchmarks.logDir", "target"));
+    Path logDir = BenchmarkSettings.logDir();
     Files.createDirectories(logDir);
 
     System.out.println("... JMH microbenchmarks (1 fork, 5 warm-up iterations of 2 s, 5 measured iterations of 1 s)");

@@ -112,8 +112,7 @@ public final class SampleAppLoadRun {
 
   /** This process's CPU time: the load generator's, and an idle S3 server's. */
   private static Duration ownCpuTime() {
-    return ProcessHandle.current().info().totalCpuDuration()
-        .orElseThrow(() -> new IllegalStateException("this OS does not report process CPU time"));
+    return SampleAppProcess.cpuTime(ProcessHandle.current());
   }
 
   private static Map<String, EndpointTally> tallies(Map<String, List<HttpRequest>> requests) {

@@ -1,5 +1,6 @@
 package dev.stateless.benchmarks.sample;
 
+import dev.stateless.benchmarks.BenchmarkSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,10 +37,7 @@ public final class SampleAppProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
     // More options for the app's JVM (a profiler, another collector), as OPERATOR_JAVA_OPTS does for the operator.
-    String extra = System.getenv().getOrDefault("SAMPLE_APP_JAVA_OPTS", "").trim();
-    if (!extra.isEmpty()) {
-      command.addAll(List.of(extra.split("\\s+")));
-    }
+    command.addAll(BenchmarkSettings.jvmOptions("SAMPLE_APP_JAVA_OPTS"));
     command.add("-jar");
     command.add(jar.toString());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -58,7 +56,12 @@ public final class SampleAppProcess implements AutoCloseable {
 
   /** CPU time the app's process has used so far, all threads together. */
   public Duration cpuTime() {
-    return process.toHandle().info().totalCpuDuration()
+    return cpuTime(process.toHandle());
+  }
+
+  /** CPU time {@code process} has used so far, all threads together. */
+  static Duration cpuTime(ProcessHandle process) {
+    return process.info().totalCpuDuration()
         .orElseThrow(() -> new IllegalStateException("this OS does not report process CPU time"));
   }
 

@@ -1,5 +1,6 @@
 package dev.stateless.benchmarks.sample;
 
+import dev.stateless.benchmarks.BenchmarkSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ final class ScratchDirs {
   private ScratchDirs() {}
 
   static Path create(String prefix) throws IOException {
-    Path parent = Path.of(System.getProperty("benchmarks.logDir", "target"));
+    Path parent = BenchmarkSettings.logDir();
     Files.createDirectories(parent);
     return Files.createTempDirectory(parent.toAbsolutePath(), prefix);
   }
