@@ -1,6 +1,8 @@
 package dev.stateless.operator.backend;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Keys of the Secrets holding the managed backends' generated credentials. */
@@ -15,13 +17,22 @@ public final class ManagedCredentials {
   private ManagedCredentials() {}
 
   /**
-   * The value the credentials Secret should hold for {@code key}: the one it already holds, if any.
-   * {@code resolved} (what the reconcile resolved at its start, or a fresh one) is only for a Secret
-   * without it. The resolved value may come from an older copy of this very Secret, read before an
-   * edit arrived: writing it would undo the edit, and a password or key once stored must only change
-   * when someone changes it.
+   * The values the credentials Secret should hold: the ones it already holds, when it holds every
+   * key of {@code resolved} non-empty; otherwise {@code resolved} (what the reconcile resolved at its
+   * start, or fresh ones). The resolved values may come from an older copy of this very Secret, read
+   * before an edit arrived: writing them would undo the edit, and credentials once stored must only
+   * change when someone changes them. They are kept or replaced as a whole, as the resolver decides
+   * ({@link BackendResolver}): an access key id never goes with another pair's secret key.
    */
-  static String stored(Optional<Secret> existing, String key, String resolved) {
-    return existing.flatMap(secret -> SecretData.get(secret, key)).filter(value -> !value.isEmpty()).orElse(resolved);
+  static Map<String, String> stored(Optional<Secret> existing, Map<String, String> resolved) {
+    Map<String, String> kept = new LinkedHashMap<>();
+    for (String key : resolved.keySet()) {
+      Optional<String> value = existing.flatMap(secret -> SecretData.get(secret, key)).filter(v -> !v.isEmpty());
+      if (value.isEmpty()) {
+        return resolved;
+      }
+      kept.put(key, value.get());
+    }
+    return kept;
   }
 }

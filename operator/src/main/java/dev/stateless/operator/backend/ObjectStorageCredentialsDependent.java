@@ -29,14 +29,12 @@ public class ObjectStorageCredentialsDependent extends RetainedChildDependent<Se
   protected Secret build(AppSettings app, Backends backends, Optional<Secret> existing) {
     ObjectStorageConnection storage = backends.objectStorage().orElseThrow();
     Map<String, String> values = new LinkedHashMap<>();
-    values.put(ManagedCredentials.ACCESS_KEY_ID,
-        ManagedCredentials.stored(existing, ManagedCredentials.ACCESS_KEY_ID, storage.accessKeyId()));
-    values.put(ManagedCredentials.SECRET_ACCESS_KEY,
-        ManagedCredentials.stored(existing, ManagedCredentials.SECRET_ACCESS_KEY, storage.secretAccessKey()));
+    values.put(ManagedCredentials.ACCESS_KEY_ID, storage.accessKeyId());
+    values.put(ManagedCredentials.SECRET_ACCESS_KEY, storage.secretAccessKey());
     return markPolicy(new SecretBuilder()
         .withMetadata(ChildMetadata.of(app, nameFor(app.app()), AppLabels.Component.OBJECT_STORAGE))
         .withType("Opaque")
-        .withData(SecretData.encode(values))
+        .withData(SecretData.encode(ManagedCredentials.stored(existing, values)))
         .build(), ObjectStorageSettings.of(app).orElseThrow());
   }
 }

@@ -30,8 +30,7 @@ public class RedisCredentialsDependent extends BackendChildDependent<Secret> {
     return new SecretBuilder()
         .withMetadata(ChildMetadata.of(app, nameFor(app.app()), AppLabels.Component.REDIS))
         .withType("Opaque")
-        .withData(SecretData.encode(Map.of(ManagedCredentials.PASSWORD,
-            ManagedCredentials.stored(existing, ManagedCredentials.PASSWORD, redis.password()))))
+        .withData(SecretData.encode(ManagedCredentials.stored(existing, Map.of(ManagedCredentials.PASSWORD, redis.password()))))
         .build();
   }
 }

@@ -40,16 +40,32 @@ class ManagedCredentialsTest {
   }
 
   @Test
-  void theObjectStorageKeysStoredWinKeyByKey() {
-    var storage = new ObjectStorageConnection(ObjectStorageConnection.MANAGED_PROVIDER, "http://shop-s3.shop-ns.svc:9000",
-        "us-east-1", "shop", true, "resolved-id", "resolved-secret", true);
-    Backends resolved = new Backends(false, Optional.empty(), true, Optional.of(storage), List.of(), BackendsVerdict.checking());
-    Secret stored = secret(Map.of(ManagedCredentials.ACCESS_KEY_ID, "stored-id"));
+  void theObjectStorageKeysStoredWinAsAPair() {
+    Backends resolvedBeforeTheEdit = storage("resolved-id", "resolved-secret");
+    Secret edited = secret(Map.of(ManagedCredentials.ACCESS_KEY_ID, "edited-id", ManagedCredentials.SECRET_ACCESS_KEY, "edited-secret"));
 
-    Secret desired = new ObjectStorageCredentialsDependent().build(app, resolved, Optional.of(stored));
+    Secret desired = new ObjectStorageCredentialsDependent().build(app, resolvedBeforeTheEdit, Optional.of(edited));
 
-    assertThat(SecretData.get(desired, ManagedCredentials.ACCESS_KEY_ID)).contains("stored-id");
+    assertThat(SecretData.get(desired, ManagedCredentials.ACCESS_KEY_ID)).contains("edited-id");
+    assertThat(SecretData.get(desired, ManagedCredentials.SECRET_ACCESS_KEY)).contains("edited-secret");
+  }
+
+  @Test
+  void aHalfStoredObjectStoragePairIsReplacedByTheResolvedPairWhole() {
+    // The resolver generates a new pair when one key is missing; MinIO, the binding Secret and the
+    // checks all use that pair, so the credentials Secret must not mix it with the stored half.
+    Secret halfStored = secret(Map.of(ManagedCredentials.ACCESS_KEY_ID, "stored-id"));
+
+    Secret desired = new ObjectStorageCredentialsDependent().build(app, storage("resolved-id", "resolved-secret"), Optional.of(halfStored));
+
+    assertThat(SecretData.get(desired, ManagedCredentials.ACCESS_KEY_ID)).contains("resolved-id");
     assertThat(SecretData.get(desired, ManagedCredentials.SECRET_ACCESS_KEY)).contains("resolved-secret");
+  }
+
+  private static Backends storage(String accessKeyId, String secretAccessKey) {
+    var storage = new ObjectStorageConnection(ObjectStorageConnection.MANAGED_PROVIDER, "http://shop-s3.shop-ns.svc:9000",
+        "us-east-1", "shop", true, accessKeyId, secretAccessKey, true);
+    return new Backends(false, Optional.empty(), true, Optional.of(storage), List.of(), BackendsVerdict.checking());
   }
 
   private static Backends backends(String password) {
