@@ -28,9 +28,9 @@ import java.util.Map;
  * this class generates.
  *
  * <p>The policy sees only the pod, so the app's settings travel in the pod's metadata as
- * {@link PodContract} defines. Quantities are not compared in CEL (not every CEL environment has
- * Kubernetes' quantity library): the policy requires the scratch volume to be memory-backed with a
- * sizeLimit, and the engine, on live pods, checks that the limit is no larger than declared.
+ * {@link PodContract} defines. Sizes are compared with Kubernetes' CEL quantity library
+ * ({@code isQuantity}, {@code quantity}, {@code compareTo}), which every API server the chart
+ * supports (1.30 and later) has.
  */
 public final class AdmissionPolicy {
 
@@ -46,11 +46,17 @@ public final class AdmissionPolicy {
           "readOnlyRootFilesystemRequired",
               "!(" + hasAnnotation(PodContract.READ_ONLY_ROOT_FILESYSTEM_ANNOTATION) + " && "
                   + annotation(PodContract.READ_ONLY_ROOT_FILESYSTEM_ANNOTATION) + " == 'false')",
-          "scratchDeclared", hasAnnotation(PodContract.SCRATCH_SIZE_LIMIT_ANNOTATION),
+          // A malformed size declares nothing, as for the engine (PodContract.settingsOf).
+          "scratchDeclared",
+              hasAnnotation(PodContract.SCRATCH_SIZE_LIMIT_ANNOTATION) + " && isQuantity("
+                  + annotation(PodContract.SCRATCH_SIZE_LIMIT_ANNOTATION) + ")",
+          "scratchSizeLimit",
+              "variables.scratchDeclared ? quantity(" + annotation(PodContract.SCRATCH_SIZE_LIMIT_ANNOTATION)
+                  + ") : quantity('0')",
           "volumes", "has(object.spec.volumes) ? object.spec.volumes : []");
 
   static final List<String> SHARED_VARIABLE_ORDER =
-      List.of("ignoredRules", "readOnlyRootFilesystemRequired", "scratchDeclared", "volumes");
+      List.of("ignoredRules", "readOnlyRootFilesystemRequired", "scratchDeclared", "scratchSizeLimit", "volumes");
 
   private static final String HEADER =
       "# Enforce mode of the statelessness rules: the API server rejects pods labelled\n"

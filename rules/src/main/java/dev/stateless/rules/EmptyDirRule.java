@@ -15,8 +15,7 @@ import java.util.Set;
  * {@code no-emptydir}: emptyDir volumes (and gitRepo, an emptyDir filled by a clone, and a volume with
  * no type at all, which Kubernetes turns into an emptyDir), except the declared scratch: the volume
  * named {@value PodContract#SCRATCH_VOLUME_NAME}, medium Memory, with a sizeLimit no larger than
- * declared. The policy cannot compare quantities, so it checks the medium and that a sizeLimit is
- * set; the size comparison is the engine's, on live pods.
+ * declared.
  */
 final class EmptyDirRule implements PodRule {
 
@@ -93,7 +92,9 @@ final class EmptyDirRule implements PodRule {
         "(v.name == " + quote(PodContract.SCRATCH_VOLUME_NAME) + " && variables.scratchDeclared"
             + " && has(v.emptyDir) && !has(v.gitRepo)"
             + " && has(v.emptyDir.medium) && v.emptyDir.medium == " + quote(PodContract.SCRATCH_MEDIUM)
-            + " && has(v.emptyDir.sizeLimit))";
+            // string(): a quantity may reach CEL as an int-or-string; the API server sends strings.
+            + " && has(v.emptyDir.sizeLimit)"
+            + " && quantity(string(v.emptyDir.sizeLimit)).compareTo(variables.scratchSizeLimit) <= 0)";
     return CelSnippets.volumeNamesWhere(isEmptyDir + " && !" + isDeclaredScratch);
   }
 
@@ -103,6 +104,7 @@ final class EmptyDirRule implements PodRule {
         "emptyDir volume(s) ",
         offenders,
         ": files there are lost with the pod and not shared between replicas; only the declared scratch"
-            + " (named scratch, medium Memory, with a sizeLimit) is allowed. Keep state in Redis or object storage.");
+            + " (named scratch, medium Memory, with a sizeLimit no larger than declared) is allowed."
+            + " Keep state in Redis or object storage.");
   }
 }

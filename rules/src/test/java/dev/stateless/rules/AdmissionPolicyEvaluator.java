@@ -21,7 +21,8 @@ import java.util.Set;
  * Runs a ValidatingAdmissionPolicy's CEL the way the API server does: {@code object} is dynamic,
  * variables are evaluated in order and visible as {@code variables.<name>}, a validation whose
  * expression is false denies with its messageExpression. The strings extension stands in for the
- * Kubernetes string library ({@code join}); {@code matches} is standard CEL.
+ * Kubernetes string library ({@code join}), {@link KubernetesQuantityLibrary} for its quantity
+ * library; {@code matches} is standard CEL.
  */
 final class AdmissionPolicyEvaluator {
 
@@ -41,6 +42,8 @@ final class AdmissionPolicyEvaluator {
           .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
           .addCompilerLibraries(CelExtensions.strings())
           .addRuntimeLibraries(CelExtensions.strings())
+          .addFunctionDeclarations(KubernetesQuantityLibrary.declarations())
+          .addFunctionBindings(KubernetesQuantityLibrary.bindings())
           .addVar("object", SimpleType.DYN)
           .addVar("variables", SimpleType.DYN)
           .build();

@@ -19,11 +19,9 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * A pod fixture under {@code src/test/resources/fixtures/pods}: the YAML, and the verdict written in
- * its leading comments ({@code # expect: <rule ids>|none}, {@code # expect-suppressed: ...}, and
- * {@code # admitted-by-policy: ...} for what only the engine can see).
+ * its leading comments ({@code # expect: <rule ids>|none} and {@code # expect-suppressed: ...}).
  */
-record PodFixture(
-    String name, String yaml, Set<String> expected, Set<String> expectedSuppressed, Set<String> admittedByPolicy) {
+record PodFixture(String name, String yaml, Set<String> expected, Set<String> expectedSuppressed) {
 
   static final Path DIRECTORY = Path.of("src/test/resources/fixtures/pods");
 
@@ -46,7 +44,7 @@ record PodFixture(
       String yaml = Files.readString(file);
       String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
       return new PodFixture(
-          name, yaml, directive(yaml, "expect"), directive(yaml, "expect-suppressed"), directive(yaml, "admitted-by-policy"));
+          name, yaml, directive(yaml, "expect"), directive(yaml, "expect-suppressed"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
