@@ -43,11 +43,6 @@ public final class OperatorHarness implements AutoCloseable {
    * to the API server through a client of its own that records every request it makes, for the
    * proof that the Helm chart's RBAC grants exactly what the operator needs.
    */
-  /** The operator checking backends through {@code backends}, on its fast schedule, instead of the network. */
-  public static OperatorHarness withBackends(KubernetesMockServer server, KubernetesClient client, FakeBackendAccess backends) {
-    return new OperatorHarness(server, client, settings -> settings.withBackendAccess(backends::access, FakeBackendAccess.FAST));
-  }
-
   public OperatorHarness(KubernetesMockServer server, KubernetesClient client, UnaryOperator<StatelessOperator.Settings> customize) {
     this.server = server;
     this.client = client;
@@ -63,6 +58,11 @@ public final class OperatorHarness implements AutoCloseable {
       operatorClient.close();
       throw e;
     }
+  }
+
+  /** The operator checking backends through {@code backends}, on its fast schedule, instead of the network. */
+  public static OperatorHarness withBackends(KubernetesMockServer server, KubernetesClient client, FakeBackendAccess backends) {
+    return new OperatorHarness(server, client, settings -> settings.withBackendAccess(backends::access, FakeBackendAccess.FAST));
   }
 
   public StatelessOperator.Settings settings() {
