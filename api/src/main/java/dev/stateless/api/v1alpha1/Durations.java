@@ -11,12 +11,19 @@ public final class Durations {
 
   private static final java.util.regex.Pattern PART = java.util.regex.Pattern.compile("([0-9]+)(ns|us|ms|s|m|h)");
 
+  /**
+   * The longest duration accepted: a hundred years. Far beyond any sensible key rotation or token
+   * lifetime, and far enough below what a timestamp can hold that adding it to now never overflows.
+   */
+  public static final Duration LONGEST = Duration.ofHours(876_000);
+
   private Durations() {}
 
   /**
    * Parses a duration such as {@code 1h30m}.
    *
-   * @throws IllegalArgumentException naming the value when it is not a duration
+   * @throws IllegalArgumentException naming the value when it is not a duration, or is longer than
+   *     {@link #LONGEST}
    */
   public static Duration parse(String text) {
     if (text == null || !text.matches(PATTERN)) {
@@ -24,16 +31,23 @@ public final class Durations {
     }
     Duration total = Duration.ZERO;
     Matcher matcher = PART.matcher(text);
-    while (matcher.find()) {
-      long amount = Long.parseLong(matcher.group(1));
-      total = total.plus(switch (matcher.group(2)) {
-        case "h" -> Duration.ofHours(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "ms" -> Duration.ofMillis(amount);
-        case "us" -> Duration.ofNanos(amount * 1000);
-        default -> Duration.ofNanos(amount);
-      });
+    try {
+      while (matcher.find()) {
+        long amount = Long.parseLong(matcher.group(1));
+        total = total.plus(switch (matcher.group(2)) {
+          case "h" -> Duration.ofHours(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          case "s" -> Duration.ofSeconds(amount);
+          case "ms" -> Duration.ofMillis(amount);
+          case "us" -> Duration.ofNanos(Math.multiplyExact(amount, 1000));
+          default -> Duration.ofNanos(amount);
+        });
+      }
+    } catch (ArithmeticException | NumberFormatException tooLong) {
+      total = null; // more digits than a duration holds
+    }
+    if (total == null || total.compareTo(LONGEST) > 0) {
+      throw new IllegalArgumentException("'" + text + "' is longer than " + LONGEST.toHours() + "h (100 years)");
     }
     return total;
   }

@@ -10,12 +10,6 @@ import java.time.Instant;
 record RotationPolicy(JwtAlgorithm algorithm, Duration rotationPeriod, Duration tokenTtl) {
 
   /**
-   * Below a second, a key stamped at whole seconds could be due again the moment it is made, and
-   * the operator would rotate in a loop.
-   */
-  static final Duration SHORTEST_ROTATION_PERIOD = Duration.ofSeconds(1);
-
-  /**
    * How long before its activation the next key is published. The kubelet refreshes a mounted
    * Secret pod by pod, up to its sync period (1 minute by default) plus its cache delay apart; a
    * key published this long ahead is known to every replica before any replica signs with it.
@@ -23,7 +17,7 @@ record RotationPolicy(JwtAlgorithm algorithm, Duration rotationPeriod, Duration 
   static final Duration PUBLISH_AHEAD = Duration.ofMinutes(5);
 
   RotationPolicy {
-    if (rotationPeriod.compareTo(SHORTEST_ROTATION_PERIOD) < 0) {
+    if (rotationPeriod.compareTo(JwtSpec.SHORTEST_ROTATION_PERIOD) < 0) {
       throw new IllegalArgumentException("spec.jwt.rotationPeriod must be at least 1s");
     }
     if (tokenTtl.isNegative()) {

@@ -12,8 +12,10 @@ import dev.stateless.api.v1alpha1.StatelessAppSpec;
 import dev.stateless.operator.desired.InjectedConfiguration;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The checks the CRD schema makes at apply time, made again by the operator: objects can reach it
@@ -124,8 +126,13 @@ public final class SpecValidator {
     if (jwt == null) {
       return;
     }
-    checkDuration("spec.jwt.rotationPeriod", jwt.getRotationPeriod(), problems);
-    checkDuration("spec.jwt.tokenTTL", jwt.getTokenTTL(), problems);
+    duration("spec.jwt.rotationPeriod", jwt.getRotationPeriod(), problems)
+        .filter(period -> period.compareTo(JwtSpec.SHORTEST_ROTATION_PERIOD) < 0)
+        .ifPresent(period -> problems.add(new SpecProblem("spec.jwt.rotationPeriod",
+            "'" + jwt.getRotationPeriod() + "' is shorter than " + JwtSpec.SHORTEST_ROTATION_PERIOD.toSeconds() + "s")));
+    duration("spec.jwt.tokenTTL", jwt.getTokenTTL(), problems)
+        .filter(Duration::isZero)
+        .ifPresent(zero -> problems.add(new SpecProblem("spec.jwt.tokenTTL", "must be longer than zero")));
   }
 
   /** Longest CronJob name: the controller appends an 11-character suffix to name its Jobs. */
@@ -162,16 +169,16 @@ public final class SpecValidator {
     }
   }
 
-  private static void checkDuration(String field, String value, List<SpecProblem> problems) {
+  /** The duration {@code value} stands for; empty when unset, or malformed (then a problem is added). */
+  private static Optional<Duration> duration(String field, String value, List<SpecProblem> problems) {
     if (value == null) {
-      return;
+      return Optional.empty();
     }
     try {
-      if (Durations.parse(value).isZero()) {
-        problems.add(new SpecProblem(field, "must be longer than zero"));
-      }
+      return Optional.of(Durations.parse(value));
     } catch (IllegalArgumentException e) {
       problems.add(new SpecProblem(field, e.getMessage()));
+      return Optional.empty();
     }
   }
 

@@ -67,6 +67,27 @@ class SpecValidatorTest {
   }
 
   @Test
+  void durationsTheOperatorCannotWorkWithAreProblemsNotFailures() {
+    List<SpecProblem> problems = validator.validate(withJwt("500ms", "9999999999999999h"));
+    assertThat(problems).extracting(SpecProblem::field).containsExactly("spec.jwt.rotationPeriod", "spec.jwt.tokenTTL");
+    assertThat(problems.get(0).message()).contains("'500ms' is shorter than 1s");
+    assertThat(problems.get(1).message()).contains("longer than 876000h");
+
+    assertThat(validator.validate(withJwt("99999999999999999999999s", "9223372036854775807us")))
+        .extracting(SpecProblem::field).containsExactly("spec.jwt.rotationPeriod", "spec.jwt.tokenTTL");
+    assertThat(validator.validate(withJwt("1s", "1ms"))).isEmpty();
+  }
+
+  private static StatelessApp withJwt(String rotationPeriod, String tokenTtl) {
+    StatelessApp app = TestApps.app("ns", "shop");
+    JwtSpec jwt = new JwtSpec();
+    jwt.setRotationPeriod(rotationPeriod);
+    jwt.setTokenTTL(tokenTtl);
+    app.getSpec().setJwt(jwt);
+    return app;
+  }
+
+  @Test
   void scheduledJobsAreCheckedOneByOne() {
     assertThat(fieldsOf(app -> app.getSpec().setScheduledJobs(List.of(
         new ScheduledJob("cleanup", "0 3 * * *", List.of("true")),
