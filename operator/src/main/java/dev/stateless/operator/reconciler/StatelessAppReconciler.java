@@ -34,7 +34,6 @@ import dev.stateless.operator.desired.AppSettings;
 import dev.stateless.operator.jwt.JwksRotation;
 import dev.stateless.operator.jwt.SigningKeys;
 import dev.stateless.api.v1alpha1.StatelessAppStatus;
-import dev.stateless.api.v1alpha1.Violation;
 import dev.stateless.operator.verification.LiveObjects;
 import dev.stateless.operator.verification.StatelessnessVerifier;
 import dev.stateless.operator.verification.ViolationEvents;
@@ -169,13 +168,14 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp> {
       log.info("StatelessApp {}/{} has an invalid spec, children left as they are: {}",
           app.getMetadata().getNamespace(), app.getMetadata().getName(), problems);
     }
-    List<Violation> violations = verifier.violations(app, new StatelessnessVerifier.Subjects(
+    StatelessnessVerifier.Findings violations = verifier.violations(app, new StatelessnessVerifier.Subjects(
         liveObjects.podsOf(app), appService(app, context), liveObjects.ingressesIn(app.getMetadata().getNamespace())));
     var observation = new StatusCalculator.Observation(problems, appDeployment(app, context), signingKeys, violations,
         backends == null ? null : backends.verdict());
     StatelessAppStatus status = statusCalculator.compute(app, observation);
-    violationEvents.announceNew(context.getClient(), app, app.getStatus() == null ? null : app.getStatus().getViolations(), violations);
-    violationGauge.set(app.getMetadata().getNamespace(), app.getMetadata().getName(), violations.size());
+    violationEvents.announceNew(context.getClient(), app, app.getStatus() == null ? null : app.getStatus().getViolations(),
+        violations.listed());
+    violationGauge.set(app.getMetadata().getNamespace(), app.getMetadata().getName(), violations.count());
     Optional<Condition> backendsBefore = Optional.ofNullable(app.getStatus()).flatMap(s -> s.condition(Conditions.BACKENDS_READY));
     if (statusWriter.writeIfChanged(app, status, context)) {
       backendEvents.onTransition(context.getClient(), app, backendsBefore, status.condition(Conditions.BACKENDS_READY));

@@ -2,11 +2,11 @@ package dev.stateless.operator.reconciler;
 
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.api.v1alpha1.StatelessAppStatus;
-import dev.stateless.api.v1alpha1.Violation;
 import dev.stateless.operator.backend.BackendsVerdict;
 import dev.stateless.operator.desired.AppLabels;
 import dev.stateless.operator.jwt.InvalidSigningKeysException;
 import dev.stateless.operator.jwt.SigningKeys;
+import dev.stateless.operator.verification.StatelessnessVerifier.Findings;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import java.time.Clock;
@@ -31,13 +31,8 @@ public final class StatusCalculator {
    * the last one stays).
    */
   public record Observation(
-      List<SpecProblem> problems, Optional<Deployment> deployment, SigningKeys signingKeys, List<Violation> violations,
-      BackendsVerdict backends) {
-
-    public Observation(List<SpecProblem> problems, Optional<Deployment> deployment, SigningKeys signingKeys, List<Violation> violations) {
-      this(problems, deployment, signingKeys, violations, null);
-    }
-  }
+      List<SpecProblem> problems, Optional<Deployment> deployment, SigningKeys signingKeys, Findings violations,
+      BackendsVerdict backends) {}
 
   public StatelessAppStatus compute(StatelessApp app, Observation observed) {
     StatelessAppStatus previous = Optional.ofNullable(app.getStatus()).orElseGet(StatelessAppStatus::new);
@@ -64,6 +59,11 @@ public final class StatusCalculator {
           + (observed.deployment().isPresent()
               ? "; the app keeps its current configuration until they are"
               : "; the app's Deployment is created once they are"));
+    } else if (!observed.violations().none()) {
+      // Ready promises the whole contract, statelessness included; Audit mode blocks nothing, but
+      // an app that breaks the contract is not ready by it.
+      conditions.set(Conditions.READY, false, "NotStateless", violationCount(observed.violations().count())
+          + " (see the Stateless condition and status.violations)");
     } else {
       readiness(observed.deployment(), generation, conditions);
     }
@@ -75,8 +75,8 @@ public final class StatusCalculator {
       conditions.keep(Conditions.BACKENDS_READY);
     }
     next.setConditions(conditions.toList());
-    next.setViolations(new ArrayList<>(observed.violations()));
-    next.setViolationCount(observed.violations().size());
+    next.setViolations(new ArrayList<>(observed.violations().listed()));
+    next.setViolationCount(observed.violations().count());
     if (observed.signingKeys() instanceof SigningKeys.Current current) {
       next.setJwt(current.rotation().status());
     } else if (observed.signingKeys() instanceof SigningKeys.Unusable) {
@@ -85,13 +85,17 @@ public final class StatusCalculator {
     return next;
   }
 
-  private static void statelessness(List<Violation> violations, Conditions conditions) {
-    if (violations.isEmpty()) {
+  private static void statelessness(Findings violations, Conditions conditions) {
+    if (violations.none()) {
       conditions.set(Conditions.STATELESS, true, "NoViolations", "no violation on the app's pods, Service, Ingresses or spec");
     } else {
-      conditions.set(Conditions.STATELESS, false, "ViolationsFound", violations.size()
-          + (violations.size() == 1 ? " violation: " : " violations, the newest: ") + violations.get(0));
+      conditions.set(Conditions.STATELESS, false, "ViolationsFound", violationCount(violations.count())
+          + (violations.count() == 1 ? ": " : ", the newest: ") + violations.listed().get(0));
     }
+  }
+
+  private static String violationCount(int count) {
+    return count + (count == 1 ? " violation" : " violations");
   }
 
   private static void readiness(Optional<Deployment> deployment, Long generation, Conditions conditions) {

@@ -27,10 +27,19 @@ public final class StatelessnessVerifier {
   public record Subjects(List<Pod> pods, Optional<Service> service, List<Ingress> ingresses) {}
 
   /**
-   * The app's unsuppressed violations as status shows them: newest pods first, then the app's other
-   * objects, each in the engine's stable order; at most {@link StatelessAppStatus#MAX_VIOLATIONS}.
+   * What was found: the violations status lists (newest pods first, then the app's other objects,
+   * each in the engine's stable order; at most {@link StatelessAppStatus#MAX_VIOLATIONS}), and how
+   * many there are in all.
    */
-  public List<Violation> violations(StatelessApp app, Subjects subjects) {
+  public record Findings(List<Violation> listed, int count) {
+
+    public boolean none() {
+      return count == 0;
+    }
+  }
+
+  /** The app's unsuppressed violations. */
+  public Findings violations(StatelessApp app, Subjects subjects) {
     AppSettings settings = new AppSettings(app);
     StatelessnessRules rules = new StatelessnessRules(RuleSettings.from(settings.statelessness()));
     List<RuleViolation> found = new ArrayList<>();
@@ -45,10 +54,11 @@ public final class StatelessnessVerifier {
         .forEach(ingress -> found.addAll(rules.checkIngressRoutingTo(ingress, app.getMetadata().getName())));
     String floorField = settings.autoscaling().isPresent() ? "spec.autoscaling.minReplicas" : "spec.replicas";
     found.addAll(rules.checkReplicaFloor(ObjectRef.of(app), app.getMetadata(), settings.replicaFloor(), floorField));
-    return found.stream()
+    List<Violation> unsuppressed = found.stream()
         .filter(violation -> !violation.suppressed())
         .map(RuleViolation::toStatusViolation)
-        .limit(StatelessAppStatus.MAX_VIOLATIONS)
         .toList();
+    return new Findings(
+        unsuppressed.subList(0, Math.min(unsuppressed.size(), StatelessAppStatus.MAX_VIOLATIONS)), unsuppressed.size());
   }
 }

@@ -6,6 +6,7 @@ import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.api.v1alpha1.Violation;
 import dev.stateless.operator.testing.OperatorHarness;
 import dev.stateless.operator.testing.TestApps;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -93,8 +94,9 @@ class LiveVerificationTest {
     assertThat(reported.getStatus().getViolationCount()).isEqualTo(1);
     assertThat(operator.meterRegistry().get(ViolationGauge.NAME).tag("app", "shop").gauge().value()).isEqualTo(1.0);
     assertThat(OperatorHarness.condition(reported, "Stateless").orElseThrow().getStatus()).isEqualTo("False");
-    assertThat(OperatorHarness.condition(reported, "Ready").orElseThrow().getReason())
-        .as("Audit mode reports, it does not block").isNotEqualTo("ViolationsFound");
+    assertThat(OperatorHarness.condition(reported, "Ready").orElseThrow())
+        .as("Audit mode blocks no pod, but an app that breaks the contract is not Ready by it")
+        .extracting(Condition::getStatus, Condition::getReason).containsExactly("False", "NotStateless");
 
     operator.awaitIdle();
     List<Event> events = client.v1().events().inNamespace(NS).list().getItems();
