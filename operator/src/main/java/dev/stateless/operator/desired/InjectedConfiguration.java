@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the operator injects into the app's containers and scheduled jobs: environment variables
@@ -27,20 +26,6 @@ public record InjectedConfiguration(List<EnvVar> env, List<Volume> volumes, List
   }
 
   public static final String POD_NAME = "POD_NAME";
-
-  /** Variables the operator owns; spec.env may not redefine them. */
-  public static final Set<String> RESERVED_VARIABLES = Set.of(
-      POD_NAME,
-      "REDIS_URL",
-      "REDIS_KEY_PREFIX",
-      "AWS_ENDPOINT_URL_S3",
-      "AWS_REGION",
-      "S3_BUCKET",
-      "S3_FORCE_PATH_STYLE",
-      "AWS_ACCESS_KEY_ID",
-      "AWS_SECRET_ACCESS_KEY",
-      "JWT_JWKS_FILE",
-      "SERVICE_BINDING_ROOT");
 
   public static final String JWT_JWKS_FILE = "JWT_JWKS_FILE";
   public static final String JWT_MOUNT_PATH = "/var/run/stateless.dev/jwt";

@@ -8,7 +8,9 @@ import dev.stateless.api.v1alpha1.ObjectStorageSpec;
 import dev.stateless.api.v1alpha1.RedisSpec;
 import dev.stateless.api.v1alpha1.ScheduledJob;
 import dev.stateless.api.v1alpha1.Scratch;
+import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.api.v1alpha1.StatelessAppSpec;
+import dev.stateless.operator.desired.AppSettings;
 import dev.stateless.operator.desired.InjectedConfiguration;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -16,6 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The checks the CRD schema makes at apply time, made again by the operator: objects can reach it
@@ -25,12 +30,12 @@ import java.util.Optional;
 public final class SpecValidator {
 
   /** Validates an app's spec; the app's name matters for the names of its children. */
-  public List<SpecProblem> validate(dev.stateless.api.v1alpha1.StatelessApp app) {
+  public List<SpecProblem> validate(StatelessApp app) {
     String appName = app.getMetadata() == null ? null : app.getMetadata().getName();
-    return validate(appName, app.getSpec());
+    return validate(appName, app.getSpec(), () -> injectedVariables(app));
   }
 
-  private List<SpecProblem> validate(String appName, StatelessAppSpec spec) {
+  private List<SpecProblem> validate(String appName, StatelessAppSpec spec, Supplier<Set<String>> injected) {
     List<SpecProblem> problems = new ArrayList<>();
     if (spec == null) {
       problems.add(new SpecProblem("spec", "is missing; set at least spec.image"));
@@ -45,7 +50,7 @@ public final class SpecValidator {
     if (spec.getReplicas() != null && spec.getReplicas() < 0) {
       problems.add(new SpecProblem("spec.replicas", "must not be negative, was " + spec.getReplicas()));
     }
-    checkEnv(spec.getEnv(), problems);
+    checkEnv(spec.getEnv(), injected, problems);
     checkAutoscaling(spec.getAutoscaling(), problems);
     checkRedis(spec.getRedis(), problems);
     checkObjectStorage(spec.getObjectStorage(), problems);
@@ -57,19 +62,33 @@ public final class SpecValidator {
     return problems;
   }
 
-  private static void checkEnv(List<EnvVar> env, List<SpecProblem> problems) {
-    if (env == null) {
+  /**
+   * spec.env is passed through, except where it would redefine a variable the operator injects into
+   * this app (which depends on its backends and keys): two values for one name, and the app would
+   * silently get one of them.
+   */
+  private static void checkEnv(List<EnvVar> env, Supplier<Set<String>> injected, List<SpecProblem> problems) {
+    if (env == null || env.isEmpty()) {
       return;
     }
+    Set<String> taken = injected.get();
     for (int i = 0; i < env.size(); i++) {
       String name = env.get(i) == null ? null : env.get(i).getName();
       if (name == null || name.isBlank()) {
         problems.add(new SpecProblem("spec.env[" + i + "].name", "is required"));
-      } else if (InjectedConfiguration.RESERVED_VARIABLES.contains(name)) {
+      } else if (taken.contains(name)) {
         problems.add(new SpecProblem("spec.env[" + i + "].name",
-            name + " is injected by the operator; remove it from spec.env"));
+            name + " is injected by the operator for this app's backends or keys; remove it from spec.env"));
       }
     }
+  }
+
+  /** The variables the operator injects into this app, from the same code that builds its pods. */
+  private static Set<String> injectedVariables(StatelessApp app) {
+    if (app.getMetadata() == null) {
+      return Set.of(InjectedConfiguration.POD_NAME);
+    }
+    return InjectedConfiguration.of(new AppSettings(app)).env().stream().map(EnvVar::getName).collect(Collectors.toSet());
   }
 
   private static void checkAutoscaling(Autoscaling autoscaling, List<SpecProblem> problems) {

@@ -38,7 +38,7 @@ class SpecValidatorTest {
     assertThat(fieldsOf(app -> app.getSpec().setImage(" "))).containsExactly("spec.image");
     assertThat(fieldsOf(app -> app.getSpec().setPort(70000))).containsExactly("spec.port");
     assertThat(fieldsOf(app -> app.getSpec().setReplicas(-1))).containsExactly("spec.replicas");
-    assertThat(fieldsOf(app -> app.getSpec().getEnv().add(new EnvVar("REDIS_URL", "x", null)))).containsExactly("spec.env[0].name");
+    assertThat(fieldsOf(app -> app.getSpec().getEnv().add(new EnvVar(" ", "x", null)))).containsExactly("spec.env[0].name");
     assertThat(fieldsOf(app -> {
       Autoscaling autoscaling = new Autoscaling();
       app.getSpec().setAutoscaling(autoscaling);
@@ -64,6 +64,27 @@ class SpecValidatorTest {
       statelessness.setScratch(new Scratch("tmp", "lots"));
       app.getSpec().setStatelessness(statelessness);
     })).containsExactly("spec.statelessness.scratch.mountPath", "spec.statelessness.scratch.sizeLimit");
+  }
+
+  @Test
+  void envIsPassedThroughUnlessItRedefinesAVariableInjectedIntoThisApp() {
+    EnvVar region = new EnvVar("AWS_REGION", "eu-west-1", null);
+    assertThat(fieldsOf(app -> app.getSpec().getEnv().add(region)))
+        .as("no object storage: the operator injects no AWS_REGION").isEmpty();
+
+    List<SpecProblem> problems = validator.validate(withEnv(region, app -> app.getSpec().setObjectStorage(new ObjectStorageSpec())));
+    assertThat(problems).extracting(SpecProblem::field).containsExactly("spec.env[0].name");
+    assertThat(problems.get(0).message()).startsWith("AWS_REGION is injected by the operator");
+
+    assertThat(fieldsOf(app -> app.getSpec().getEnv().add(new EnvVar("POD_NAME", "x", null))))
+        .as("injected into every app").containsExactly("spec.env[0].name");
+  }
+
+  private static StatelessApp withEnv(EnvVar variable, Consumer<StatelessApp> edit) {
+    StatelessApp app = TestApps.app("ns", "shop");
+    app.getSpec().getEnv().add(variable);
+    edit.accept(app);
+    return app;
   }
 
   @Test
