@@ -69,6 +69,9 @@ public class StatelessAppSpec {
   @JsonPropertyDescription("When set, binding Secrets are also projected as files under this directory (servicebinding.io workload projection), e.g. /bindings.")
   private String serviceBindingRoot;
 
+  // Defaulted as a whole, so that an app that leaves it out is stored with its effective settings
+  // (and the ENFORCEMENT column shows Audit rather than nothing).
+  @Default("{}")
   @JsonPropertyDescription("How statelessness is verified and enforced.")
   private Statelessness statelessness;
 

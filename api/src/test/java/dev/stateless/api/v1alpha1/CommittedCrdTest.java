@@ -2,6 +2,11 @@ package dev.stateless.api.v1alpha1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,5 +41,22 @@ class CommittedCrdTest {
         .contains("name: \"Ready\"", "name: \"Enforcement\"", "name: \"Stateless\"", "name: \"Violations\"", "name: \"Age\"")
         .contains("self.maxReplicas >= self.minReplicas")
         .contains("has(self.externalSecretRef)");
+  }
+
+  /**
+   * Every printer column reads a field that an app which never wrote it still has once stored: a
+   * status field, or a spec field the API server defaults (the ENFORCEMENT column of an app without
+   * spec.statelessness shows Audit, not nothing).
+   */
+  @Test
+  void theEnforcementColumnReadsADefaultedField() throws IOException {
+    CustomResourceDefinition crd = new KubernetesSerialization().unmarshal(Files.readString(GENERATED), CustomResourceDefinition.class);
+    CustomResourceDefinitionVersion version = crd.getSpec().getVersions().get(0);
+
+    assertThat(version.getAdditionalPrinterColumns()).filteredOn(column -> column.getName().equals("Enforcement"))
+        .singleElement().extracting(CustomResourceColumnDefinition::getJsonPath).isEqualTo(".spec.statelessness.enforcement");
+    JSONSchemaProps statelessness = version.getSchema().getOpenAPIV3Schema().getProperties().get("spec").getProperties().get("statelessness");
+    assertThat(statelessness.getDefault()).isNotNull();
+    assertThat(statelessness.getDefault().get("enforcement").asText()).isEqualTo("Audit");
   }
 }

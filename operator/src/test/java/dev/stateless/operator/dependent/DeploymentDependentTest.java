@@ -118,6 +118,22 @@ class DeploymentDependentTest {
     assertThat(DesiredStateHash.storedOn(dependent.render(app))).isNotEqualTo(digest);
   }
 
+  /**
+   * The CRD defaults spec.statelessness, so after the CRD is upgraded an app stored without it reads
+   * back with the defaults spelled out: its Deployment must not change, or every app would roll.
+   */
+  @Test
+  void statelessnessLeftOutAndItsDefaultsSpelledOutRenderTheSameDeployment() {
+    StatelessApp leftOut = TestApps.app("ns", "shop");
+    StatelessApp spelledOut = TestApps.app("ns", "shop");
+    Statelessness defaults = new Statelessness();
+    defaults.setEnforcement(EnforcementMode.Audit);
+    defaults.setRequireReadOnlyRootFilesystem(true);
+    spelledOut.getSpec().setStatelessness(defaults);
+
+    assertThat(dependent.render(spelledOut)).isEqualTo(dependent.render(leftOut));
+  }
+
   @Test
   void enforcementScratchAndWritableRootFilesystem() {
     StatelessApp app = TestApps.app("ns", "shop");
