@@ -7,19 +7,44 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code no-sticky-sessions}: Service session affinity and cookie affinity on Ingresses. */
+/**
+ * {@code no-sticky-sessions}: Service session affinity, and cookie affinity on Ingresses as the
+ * common Ingress controllers spell it in annotations. Controllers that configure affinity in
+ * resources of their own (GKE's BackendConfig, Contour's HTTPProxy, Istio's DestinationRule) are
+ * not read.
+ */
 final class StickySessionRules {
 
-  /** ingress-nginx: {@code affinity: cookie} pins every backend of the Ingress. */
+  /**
+   * An annotation that turns cookie affinity on for every backend of the Ingress.
+   *
+   * @param controller who reads it, for the message
+   * @param enables whether a value turns affinity on
+   */
+  record WholeIngressAffinity(String annotation, String controller, Predicate<String> enables) {}
+
+  /** ingress-nginx: {@code affinity: cookie}. */
   static final String INGRESS_NGINX_AFFINITY = "nginx.ingress.kubernetes.io/affinity";
+
+  static final List<WholeIngressAffinity> WHOLE_INGRESS_AFFINITY = List.of(
+      new WholeIngressAffinity(INGRESS_NGINX_AFFINITY, "ingress-nginx", value -> value.trim().equalsIgnoreCase("cookie")),
+      // AWS Load Balancer Controller: target group attributes, comma-separated key=value pairs.
+      new WholeIngressAffinity("alb.ingress.kubernetes.io/target-group-attributes", "the AWS Load Balancer Controller",
+          value -> "true".equalsIgnoreCase(attributes(value).get("stickiness.enabled"))),
+      new WholeIngressAffinity("appgw.ingress.kubernetes.io/cookie-based-affinity", "the Azure Application Gateway Ingress Controller",
+          value -> value.trim().equalsIgnoreCase("true")),
+      // HAProxy Kubernetes Ingress: the value names the cookie; any name turns persistence on.
+      new WholeIngressAffinity("haproxy.org/cookie-persistence", "the HAProxy Ingress Controller", value -> !value.isBlank()));
 
   /**
    * NGINX Inc's controller (NGINX Plus): {@code serviceName=tea-svc srv_id expires=1h;...} pins the
@@ -50,9 +75,7 @@ final class StickySessionRules {
   static List<RuleViolation> checkIngress(Ingress ingress) {
     List<RuleViolation> violations = new ArrayList<>();
     Map<String, String> annotations = annotations(ingress);
-    if (isCookieAffinity(annotations.get(INGRESS_NGINX_AFFINITY))) {
-      violations.add(ingressNginxViolation(ingress));
-    }
+    violations.addAll(wholeIngressViolations(ingress, annotations));
     String sticky = annotations.get(NGINX_INC_STICKY_COOKIE);
     if (sticky != null && !sticky.isBlank()) {
       Set<String> named = servicesNamedIn(sticky);
@@ -72,9 +95,7 @@ final class StickySessionRules {
       return violations;
     }
     Map<String, String> annotations = annotations(ingress);
-    if (isCookieAffinity(annotations.get(INGRESS_NGINX_AFFINITY))) {
-      violations.add(ingressNginxViolation(ingress));
-    }
+    violations.addAll(wholeIngressViolations(ingress, annotations));
     String sticky = annotations.get(NGINX_INC_STICKY_COOKIE);
     if (sticky != null && !sticky.isBlank()) {
       Set<String> named = servicesNamedIn(sticky);
@@ -108,14 +129,33 @@ final class StickySessionRules {
     }
   }
 
-  private static RuleViolation ingressNginxViolation(Ingress ingress) {
-    return new RuleViolation(
-        Rule.NO_STICKY_SESSIONS,
-        ObjectRef.of(ingress),
-        Subject.field("metadata.annotations[" + INGRESS_NGINX_AFFINITY + "]"),
-        "Ingress " + name(ingress.getMetadata()) + " sets " + INGRESS_NGINX_AFFINITY + ": cookie, which pins"
-            + " each client to one pod and hides state kept in that pod. Keep sessions in Redis and remove"
-            + " the annotation.");
+  private static List<RuleViolation> wholeIngressViolations(Ingress ingress, Map<String, String> annotations) {
+    List<RuleViolation> violations = new ArrayList<>();
+    for (WholeIngressAffinity affinity : WHOLE_INGRESS_AFFINITY) {
+      String value = annotations.get(affinity.annotation());
+      if (value != null && affinity.enables().test(value)) {
+        violations.add(new RuleViolation(
+            Rule.NO_STICKY_SESSIONS,
+            ObjectRef.of(ingress),
+            Subject.field("metadata.annotations[" + affinity.annotation() + "]"),
+            "Ingress " + name(ingress.getMetadata()) + " sets " + affinity.annotation() + ": " + value.trim()
+                + ", which makes " + affinity.controller() + " pin each client to one pod and hides state kept"
+                + " in that pod. Keep sessions in Redis and turn the affinity off."));
+      }
+    }
+    return violations;
+  }
+
+  /** {@code a=1,b=2} as a map; malformed pairs are skipped. */
+  private static Map<String, String> attributes(String commaSeparated) {
+    Map<String, String> attributes = new HashMap<>();
+    for (String pair : commaSeparated.split(",")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0) {
+        attributes.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+      }
+    }
+    return attributes;
   }
 
   private static RuleViolation nginxIncViolation(Ingress ingress, String what) {
@@ -126,10 +166,6 @@ final class StickySessionRules {
         "Ingress " + name(ingress.getMetadata()) + " sets " + NGINX_INC_STICKY_COOKIE + " for " + what
             + ", which pins each client to one pod and hides state kept in that pod. Keep sessions in Redis"
             + " and remove the annotation.");
-  }
-
-  private static boolean isCookieAffinity(String value) {
-    return value != null && value.trim().equalsIgnoreCase("cookie");
   }
 
   private static Set<String> servicesNamedIn(String stickyCookieServices) {

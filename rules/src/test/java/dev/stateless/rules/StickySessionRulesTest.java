@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class StickySessionRulesTest {
 
@@ -49,6 +51,31 @@ class StickySessionRulesTest {
               assertThat(v.subject().name()).isEqualTo("metadata.annotations[nginx.ingress.kubernetes.io/affinity]");
             });
     assertThat(RULES.checkIngress(ingress(Map.of("nginx.ingress.kubernetes.io/affinity", "none"), "shop"))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "alb.ingress.kubernetes.io/target-group-attributes | deregistration_delay.timeout_seconds=30, stickiness.enabled=true,stickiness.type=lb_cookie",
+      "appgw.ingress.kubernetes.io/cookie-based-affinity | true",
+      "haproxy.org/cookie-persistence                     | SERVERID"})
+  void otherControllersCookieAffinityIsReported(String annotation, String value) {
+    Ingress ingress = ingress(Map.of(annotation, value), "shop");
+
+    assertThat(RULES.checkIngressRoutingTo(ingress, "shop")).singleElement().satisfies(v -> {
+      assertThat(v.subject().name()).isEqualTo("metadata.annotations[" + annotation + "]");
+      assertThat(v.message()).contains("pin each client to one pod");
+    });
+    assertThat(RULES.checkIngress(ingress)).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "alb.ingress.kubernetes.io/target-group-attributes | stickiness.enabled=false,stickiness.lb_cookie.duration_seconds=60",
+      "alb.ingress.kubernetes.io/target-group-attributes | deregistration_delay.timeout_seconds=30",
+      "appgw.ingress.kubernetes.io/cookie-based-affinity | false",
+      "haproxy.org/cookie-persistence                     | ''"})
+  void theSameAnnotationsWithAffinityOffPass(String annotation, String value) {
+    assertThat(RULES.checkIngress(ingress(Map.of(annotation, value), "shop"))).isEmpty();
   }
 
   @Test
