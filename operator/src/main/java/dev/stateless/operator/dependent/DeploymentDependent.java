@@ -15,6 +15,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher.Result;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The app's Deployment {@code <app>}. */
@@ -37,19 +38,31 @@ public class DeploymentDependent extends AppChildDependent<Deployment> {
 
   @Override
   protected Deployment desired(StatelessApp app, Context<StatelessApp> context) {
-    return DesiredStateHash.stamp(build(new AppSettings(app), Backends.in(context), getSecondaryResource(app, context)), unhashedPaths());
+    AppSettings settings = new AppSettings(app);
+    Optional<Deployment> existing = getSecondaryResource(app, context);
+    if (!Backends.in(context).ready() && existing.isPresent()) {
+      return heldAsItIs(existing.get(), replicas(settings, existing));
+    }
+    return DesiredStateHash.stamp(build(settings, Backends.in(context), existing), unhashedPaths());
   }
 
   /**
-   * Until the backends answer, what runs is left exactly as it is: a new configuration (say, a new
-   * Redis password) must not reach pods before it works, and the running version keeps serving.
+   * Until the backends answer, the pod template is left exactly as it is: a new configuration (say,
+   * a new Redis password) must not reach pods before it works, and the running version keeps
+   * serving. The replica count is not configuration: {@code kubectl scale} still takes effect.
    */
   @Override
   public Result<Deployment> match(Deployment actual, StatelessApp app, Context<StatelessApp> context) {
     if (!Backends.in(context).ready()) {
-      return Result.nonComputed(true);
+      Deployment held = desired(app, context);
+      return Result.computed(Objects.equals(held.getSpec().getReplicas(), actual.getSpec().getReplicas()), held);
     }
     return super.match(actual, app, context);
+  }
+
+  /** The running Deployment, unchanged but for its replica count. */
+  private static Deployment heldAsItIs(Deployment running, int replicas) {
+    return new DeploymentBuilder(running).editSpec().withReplicas(replicas).endSpec().build();
   }
 
   private Deployment build(AppSettings app, Backends backends, Optional<Deployment> existing) {

@@ -246,6 +246,39 @@ class ManagedBackendsReconcileTest {
   }
 
   @Test
+  void whileBackendsAreDownScalingTakesEffectButANewTemplateWaits() {
+    operator.apply(BackendApps.managed(NS, "shop"));
+    operator.awaitApp(NS, "shop", hasCondition("Ready", "False", "RollingOut"));
+    operator.markDeploymentAvailable(NS, "shop");
+    operator.awaitApp(NS, "shop", hasCondition("Ready", "True", "Available"));
+    operator.awaitIdle();
+    String hashBefore = configHash();
+    String imageBefore = appContainer().getImage();
+    backends.objectStorage.set(ProbeResult.failed(ProbeResult.OBJECT_STORAGE_UNREACHABLE,
+        "object storage at http://shop-s3.shop-ns.svc:9000 is unreachable: Connection refused"));
+    operator.awaitApp(NS, "shop", hasCondition("Ready", "False", "BackendsNotReady"));
+    operator.awaitIdle();
+    operator.forgetRequests();
+
+    StatelessApp app = operator.get(NS, "shop");
+    app.getSpec().setReplicas(5);
+    app.getSpec().setImage("registry.example.com/shop:2.0.0");
+    client.resource(app).update();
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> appDeployment().getSpec().getReplicas() == 5);
+    operator.awaitIdle();
+
+    assertThat(appContainer().getImage()).as("the template waits for the backends").isEqualTo(imageBefore);
+    assertThat(configHash()).isEqualTo(hashBefore);
+    assertThat(operator.writes()).filteredOn(call -> call.path().contains("/deployments")).extracting(Object::toString)
+        .containsExactly("PUT /apis/apps/v1/namespaces/shop-ns/deployments/shop");
+
+    backends.objectStorage.set(ProbeResult.ok("bucket writable"));
+    Awaitility.await().atMost(Duration.ofSeconds(30))
+        .until(() -> appContainer().getImage().equals("registry.example.com/shop:2.0.0"));
+    assertThat(appDeployment().getSpec().getReplicas()).isEqualTo(5);
+  }
+
+  @Test
   void aNewAppWaitsForItsBackendsBeforeItsDeploymentIsCreated() {
     backends.objectStorage.set(ProbeResult.failed(ProbeResult.OBJECT_STORAGE_UNREACHABLE,
         "object storage at http://shop-s3.shop-ns.svc:9000 is unreachable: Connection refused"));
