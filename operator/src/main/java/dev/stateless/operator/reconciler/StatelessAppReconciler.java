@@ -50,6 +50,7 @@ import dev.stateless.operator.dependent.PodDisruptionBudgetDependent;
 import dev.stateless.operator.dependent.PodDisruptionBudgetNeeded;
 import dev.stateless.operator.dependent.ServiceDependent;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -75,7 +76,9 @@ import org.slf4j.LoggerFactory;
  * <p>It has no clean-up step, so it puts no finalizer on apps, and JOSDK never calls it for an app
  * being deleted: nothing is re-created for one. Deletion is {@link DeletionPolicyReconciler}'s.
  */
-@ControllerConfiguration(name = StatelessAppReconciler.NAME)
+// Generation-aware filtering is replaced by a filter that also lets the ignore annotation through.
+@ControllerConfiguration(name = StatelessAppReconciler.NAME, generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = SpecOrIgnoredRulesChanged.class))
 @Workflow(explicitInvocation = true, dependents = {
     @Dependent(name = "deployment", type = DeploymentDependent.class, reconcilePrecondition = AppDeploymentAllowed.class),
     @Dependent(name = "service", type = ServiceDependent.class),

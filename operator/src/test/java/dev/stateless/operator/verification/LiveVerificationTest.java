@@ -161,13 +161,20 @@ class LiveVerificationTest {
   }
 
   @Test
-  void aSingleReplicaIsAFailoverWarningNotABlock() {
+  void aSingleReplicaRunsButIsReportedUnlessTheAppOptsOut() {
     StatelessApp app = operator.get(NS, "shop");
     app.getSpec().setReplicas(1);
     operator.apply(app);
 
-    StatelessApp warned = operator.awaitApp(NS, "shop", OperatorHarness.hasCondition("Stateless", "False", "ViolationsFound"));
+    StatelessApp warned = operator.awaitApp(NS, "shop", OperatorHarness.hasCondition("Stateless", "False", "ViolationsFound")
+        .and(OperatorHarness.hasCondition("Ready", "False", "NotStateless")));
     assertThat(warned.getStatus().getViolations()).extracting(Violation::getRule).containsExactly("failover-replicas");
     assertThat(client.apps().deployments().inNamespace(NS).withName("shop").get().getSpec().getReplicas()).isEqualTo(1);
+
+    StatelessApp optedOut = operator.get(NS, "shop");
+    optedOut.getMetadata().setAnnotations(Map.of("stateless.dev/ignore", "failover-replicas"));
+    operator.apply(optedOut);
+    operator.awaitApp(NS, "shop", OperatorHarness.hasCondition("Stateless", "True", "NoViolations")
+        .and(latest -> !"NotStateless".equals(OperatorHarness.condition(latest, "Ready").orElseThrow().getReason())));
   }
 }
