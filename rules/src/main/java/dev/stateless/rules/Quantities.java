@@ -15,7 +15,7 @@ final class Quantities {
    * for one), and the engine must not allow a scratch the API server's policy would not.
    */
   private static final Pattern KUBERNETES_GRAMMAR =
-      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?\\d+)?");
+      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d+)?");
 
   private Quantities() {}
 

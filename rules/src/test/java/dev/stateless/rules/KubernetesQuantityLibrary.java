@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * The part of Kubernetes' CEL quantity library the admission policy uses, for cel-java, which has
  * none: {@code isQuantity(string)}, {@code quantity(string)} and {@code <Quantity>.compareTo(<Quantity>)}.
- * As in the API server, {@code quantity()} of a malformed string is an evaluation error.
+ * As in the API server, {@code quantity()} of a malformed string is an evaluation error. Parsing is
+ * the engine's own ({@link Quantities}, which follows Kubernetes' grammar), so the agreement tests
+ * check the policy's logic against the engine's, not the parser against the API server's.
  */
 final class KubernetesQuantityLibrary {
 

@@ -37,7 +37,7 @@ public class StatelessAppStatus {
   @JsonPropertyDescription("Statelessness violations found on the app's pods and objects: at most 50, newest first.")
   private List<Violation> violations = new ArrayList<>();
 
-  @JsonPropertyDescription("Number of entries in violations.")
+  @JsonPropertyDescription("How many violations were found, including any beyond the listed ones.")
   private Integer violationCount;
 
   @JsonPropertyDescription("The signing keys' state, when spec.jwt is set.")

@@ -44,9 +44,8 @@ class CommittedCrdTest {
   }
 
   /**
-   * Every printer column reads a field that an app which never wrote it still has once stored: a
-   * status field, or a spec field the API server defaults (the ENFORCEMENT column of an app without
-   * spec.statelessness shows Audit, not nothing).
+   * The ENFORCEMENT column reads a spec field the API server defaults, so that an app without
+   * spec.statelessness shows Audit, not nothing; the other columns read status.
    */
   @Test
   void theEnforcementColumnReadsADefaultedField() throws IOException {
@@ -58,5 +57,6 @@ class CommittedCrdTest {
     JSONSchemaProps statelessness = version.getSchema().getOpenAPIV3Schema().getProperties().get("spec").getProperties().get("statelessness");
     assertThat(statelessness.getDefault()).isNotNull();
     assertThat(statelessness.getDefault().get("enforcement").asText()).isEqualTo("Audit");
+    assertThat(statelessness.getDefault().get("requireReadOnlyRootFilesystem").asBoolean()).isTrue();
   }
 }

@@ -64,8 +64,8 @@ public final class SpecValidator {
 
   /**
    * spec.env is passed through, except where it would redefine a variable the operator injects into
-   * this app (which depends on its backends and keys): two values for one name, and the app would
-   * silently get one of them.
+   * this app (POD_NAME always, the rest with its backends and keys): two values for one name, and the
+   * app would silently get one of them.
    */
   private static void checkEnv(List<EnvVar> env, Supplier<Set<String>> injected, List<SpecProblem> problems) {
     if (env == null || env.isEmpty()) {
@@ -78,7 +78,7 @@ public final class SpecValidator {
         problems.add(new SpecProblem("spec.env[" + i + "].name", "is required"));
       } else if (taken.contains(name)) {
         problems.add(new SpecProblem("spec.env[" + i + "].name",
-            name + " is injected by the operator for this app's backends or keys; remove it from spec.env"));
+            name + " is injected by the operator into this app; remove it from spec.env"));
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.stateless.operator.dependent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stateless.api.v1alpha1.Autoscaling;
 import dev.stateless.api.v1alpha1.EnforcementMode;
 import dev.stateless.api.v1alpha1.Probes;
@@ -15,8 +16,12 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -123,15 +128,17 @@ class DeploymentDependentTest {
    * back with the defaults spelled out: its Deployment must not change, or every app would roll.
    */
   @Test
-  void statelessnessLeftOutAndItsDefaultsSpelledOutRenderTheSameDeployment() {
+  void statelessnessLeftOutAndTheCrdsDefaultForItRenderTheSameDeployment() throws IOException {
+    KubernetesSerialization serialization = new KubernetesSerialization();
+    CustomResourceDefinition crd = serialization.unmarshal(Files.readString(TestApps.CRD), CustomResourceDefinition.class);
+    JsonNode crdDefault = crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema()
+        .getProperties().get("spec").getProperties().get("statelessness").getDefault();
     StatelessApp leftOut = TestApps.app("ns", "shop");
-    StatelessApp spelledOut = TestApps.app("ns", "shop");
-    Statelessness defaults = new Statelessness();
-    defaults.setEnforcement(EnforcementMode.Audit);
-    defaults.setRequireReadOnlyRootFilesystem(true);
-    spelledOut.getSpec().setStatelessness(defaults);
+    StatelessApp defaulted = TestApps.app("ns", "shop");
+    defaulted.getSpec().setStatelessness(serialization.convertValue(crdDefault, Statelessness.class));
 
-    assertThat(dependent.render(spelledOut)).isEqualTo(dependent.render(leftOut));
+    assertThat(defaulted.getSpec().getStatelessness().getEnforcement()).isEqualTo(EnforcementMode.Audit);
+    assertThat(dependent.render(defaulted)).isEqualTo(dependent.render(leftOut));
   }
 
   @Test

@@ -31,8 +31,10 @@ class StatelessnessVerifierTest {
 
   @Test
   void cleanPodsFindNothing() {
+    Pod clean = new PodBuilder(podWithCacheOnDisk(1)).editSpec().withVolumes(List.of()).endSpec().build();
+
     StatelessnessVerifier.Findings findings =
-        verifier.violations(TestApps.app("ns", "shop"), new StatelessnessVerifier.Subjects(List.of(), Optional.empty(), List.of()));
+        verifier.violations(TestApps.app("ns", "shop"), new StatelessnessVerifier.Subjects(List.of(clean), Optional.empty(), List.of()));
 
     assertThat(findings.none()).isTrue();
     assertThat(findings.listed()).isEmpty();
