@@ -1,6 +1,9 @@
 package dev.stateless.sample;
 
-/** A request the app refuses; becomes {@code {"error": code, "message": message}} with a 4xx status. */
+/**
+ * A request the app refuses; becomes {@code {"error": code, "message": message}} with a 4xx status,
+ * or 503 with Retry-After when this replica is too busy for it right now.
+ */
 final class ApiException extends RuntimeException {
 
   private final int status;
@@ -38,5 +41,9 @@ final class ApiException extends RuntimeException {
 
   static ApiException payloadTooLarge(String message) {
     return new ApiException(413, "payload_too_large", message);
+  }
+
+  static ApiException busy(String message) {
+    return new ApiException(503, "busy", message);
   }
 }

@@ -27,6 +27,9 @@ final class ErrorResponses {
       if (e.status() == 401) {
         ctx.header(Header.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
       }
+      if (e.status() == 503) {
+        ctx.header(Header.RETRY_AFTER, RETRY_AFTER_SECONDS);
+      }
       write(ctx, e.status(), e.code(), e.getMessage());
     });
     routes.exception(BackendUnavailableException.class, (e, ctx) -> {

@@ -82,6 +82,14 @@ final class JwksKeys {
     return fresh(CHECK_INTERVAL).signing();
   }
 
+  /**
+   * The key set in service, re-checked against the file at most once per {@link #CHECK_INTERVAL}:
+   * a new object whenever the file's keys changed, so it can tell results obtained with an older set.
+   */
+  KeySet current() {
+    return fresh(CHECK_INTERVAL);
+  }
+
   /** The key for {@code kid}, or null when the set (even re-read) has none. */
   VerificationKey verificationKey(String kid) {
     VerificationKey key = fresh(CHECK_INTERVAL).byKid().get(kid);

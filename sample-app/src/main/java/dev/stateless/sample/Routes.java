@@ -89,16 +89,20 @@ final class Routes {
     return answer;
   }
 
-  /** Ends the login everywhere: this access token, its refresh family and its server-side session. */
+  /**
+   * Ends the login everywhere: its refresh family (which also revokes every access token of the
+   * login), this access token, and its server-side session. The family goes first: if a later step
+   * fails, the caller's retry is refused as revoked, and nothing of the login may be left usable then.
+   */
   private void logOut(Context ctx) {
     Authenticator.Caller caller = authenticator.authenticate(ctx.header(Header.AUTHORIZATION));
+    revocations.revokeFamily(caller.family(), refreshTokens.familyRevocationTtl());
     if (caller.accessToken() != null) {
       revocations.revokeToken(caller.accessToken().tokenId(), caller.accessToken().expiresAt());
     }
     if (caller.sessionId() != null) {
       sessions.close(caller.sessionId());
     }
-    revocations.revokeFamily(caller.family(), refreshTokens.familyRevocationTtl());
     ctx.status(204);
   }
 

@@ -49,7 +49,7 @@ final class TokenService {
   private final Duration ttl;
   private final Clock clock;
   private final JwtParser parser;
-  private final ConcurrentHashMap<VerifiedKey, AccessToken> verified = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<VerifiedKey, Remembered> verified = new ConcurrentHashMap<>();
 
   TokenService(JwksKeys keys, String issuer, Duration ttl, Clock clock) {
     this.keys = keys;
@@ -62,7 +62,7 @@ final class TokenService {
         .clockSkewSeconds(CLOCK_SKEW_SECONDS)
         .clock(() -> Date.from(clock.instant()))
         .build();
-    // A key removed from the set must stop verifying at once, remembered results included.
+    // Results of an older key set are never used (see verify); this frees them at once.
     keys.onChange(verified::clear);
   }
 
@@ -88,24 +88,35 @@ final class TokenService {
     return new IssuedToken(compact, new AccessToken(subject, tokenId, sessionFamily, expiresAt, signing.kid()));
   }
 
-  /** The token's claims, or {@link InvalidTokenException} for anything not issued by us and still valid. */
+  /**
+   * The token's claims, or {@link InvalidTokenException} for anything not issued by us and still valid.
+   *
+   * <p>A remembered result counts only while the key set it was obtained with is still the one in
+   * service, so a key removed from the file stops verifying within {@link JwksKeys#CHECK_INTERVAL},
+   * remembered tokens included. The set is taken before the signature check: if the file changes
+   * meanwhile, the result is filed under the older set and checked again on its next use.
+   */
   AccessToken verify(String compact) {
+    JwksKeys.KeySet keySet = keys.current();
     VerifiedKey key = new VerifiedKey(compact);
-    AccessToken known = verified.get(key);
-    if (known != null) {
-      if (clock.instant().isAfter(known.expiresAt().plusSeconds(CLOCK_SKEW_SECONDS))) {
+    Remembered known = verified.get(key);
+    if (known != null && known.keySet() == keySet) {
+      if (clock.instant().isAfter(known.token().expiresAt().plusSeconds(CLOCK_SKEW_SECONDS))) {
         verified.remove(key);
         throw new InvalidTokenException("token expired");
       }
-      return known;
+      return known.token();
     }
     AccessToken token = parse(compact);
     if (verified.size() >= MAX_REMEMBERED) {
       verified.clear(); // crude bound; forgetting only costs a signature check
     }
-    verified.put(key, token);
+    verified.put(key, new Remembered(token, keySet));
     return token;
   }
+
+  /** A verified token's claims, and the key set that verified it. */
+  private record Remembered(AccessToken token, JwksKeys.KeySet keySet) {}
 
   /**
    * A verified token string as a map key, hashed on the last characters of its signature only.

@@ -186,8 +186,9 @@ final class TrackedKeys implements AutoCloseable {
     if (previous != null) {
       previous.close();
     }
+    InvalidationStream opened = null;
     try {
-      InvalidationStream opened = openStream();
+      opened = openStream();
       connection.sync().clientTracking(opened == null
           ? TrackingArgs.Builder.enabled()
           : TrackingArgs.Builder.enabled().redirect(opened.clientId()));
@@ -196,6 +197,9 @@ final class TrackedKeys implements AutoCloseable {
       known.clear();
       armed = true;
     } catch (RedisException e) {
+      if (opened != null) {
+        opened.close(); // tracking was refused: the subscription would stay open on the server, one per retry
+      }
       nextArmAttemptNanos = System.nanoTime() + ARM_RETRY_NANOS;
       // Not connected is an outage, reported by readiness; a refusal means the server cannot track.
       if (e instanceof RedisCommandExecutionException && !warned) {

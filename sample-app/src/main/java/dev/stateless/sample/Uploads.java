@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * their own objects, so another user's id is simply not found.
  *
  * <p>Bodies stream through: with a Content-Length the request body goes to S3 as it arrives; without
- * one (chunked) it is sent as a multipart upload, holding one 5 MiB part in memory at a time.
+ * one (chunked) it is sent as a multipart upload, holding one 5 MiB part in memory at a time, for at
+ * most {@link #CHUNKED_AT_ONCE} uploads at once.
  * Nothing touches the local disk.
  */
 final class Uploads {
@@ -31,12 +32,15 @@ final class Uploads {
 
   static final String NAME = "object storage";
   static final int PART_SIZE = 5 * 1024 * 1024; // S3's minimum for all parts but the last
+  /** Chunked uploads held in memory at once, one part each: 40 MiB of heap at most. */
+  static final int CHUNKED_AT_ONCE = 8;
   private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final String DEFAULT_TYPE = "application/octet-stream";
 
   private final S3Client s3;
   private final String bucket;
   private final long maxBytes;
+  private final WorkLimit chunked = new WorkLimit("chunked uploads (send a Content-Length to stream instead)", CHUNKED_AT_ONCE);
 
   Uploads(S3Client s3, String bucket, long maxBytes) {
     this.s3 = s3;
@@ -66,7 +70,10 @@ final class Uploads {
         s3.putObject(b -> b.bucket(bucket).key(key).contentType(type).contentLength(contentLength),
             RequestBody.fromInputStream(clientBody, contentLength));
       } else {
-        storeChunked(key, type, clientBody);
+        chunked.run(() -> {
+          storeChunked(key, type, clientBody);
+          return null;
+        });
       }
       return id;
     } catch (SdkClientException e) {

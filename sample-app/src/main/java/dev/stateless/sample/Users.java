@@ -13,6 +13,8 @@ final class Users {
   private final Redis redis;
   private final RedisKeys keys;
   private final Passwords passwords;
+  /** A hash takes a core for a few hundred milliseconds, on purpose: two per core at most. */
+  private final WorkLimit hashing = new WorkLimit("password checks", 2 * Runtime.getRuntime().availableProcessors());
 
   Users(Redis redis, RedisKeys keys, Passwords passwords) {
     this.redis = redis;
@@ -23,7 +25,7 @@ final class Users {
   /** Creates the account, or 409 when the name is taken (decided by Redis, so two replicas cannot both win). */
   void signUp(String username, String password) {
     validate(username, password);
-    String hash = passwords.hash(password.toCharArray());
+    String hash = hashing.run(() -> passwords.hash(password.toCharArray()));
     String created = Redis.call(() -> redis.commands().set(keys.user(username), hash, SetArgs.Builder.nx()));
     if (!"OK".equals(created)) {
       throw ApiException.conflict("username already taken");
@@ -36,7 +38,7 @@ final class Users {
       return false;
     }
     String stored = Redis.call(() -> redis.commands().get(keys.user(username)));
-    return passwords.matches(password.toCharArray(), stored);
+    return hashing.run(() -> passwords.matches(password.toCharArray(), stored));
   }
 
   private static void validate(String username, String password) {

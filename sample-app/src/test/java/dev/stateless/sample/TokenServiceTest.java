@@ -93,6 +93,22 @@ class TokenServiceTest {
     assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(TokenService.InvalidTokenException.class);
   }
 
+  /** Nothing but the remembered token is used: no signing, no unknown kid, to re-read the file on the way. */
+  @Test
+  void aRememberedTokenStopsVerifyingOnceItsKeyLeavesTheFile() throws Exception {
+    TestKeys.TestKey first = TestKeys.es256("first");
+    TestKeys.TestKey second = TestKeys.es256("second");
+    TestKeys.SecretVolume volume = new TestKeys.SecretVolume(dir.resolve("jwt"), TestKeys.jwks(first, second));
+    TokenService tokens = new TokenService(new JwksKeys(volume.file(), clock), "iss", Duration.ofMinutes(15), clock);
+    String token = tokens.issue("alice", "f").compact();
+    assertThat(tokens.verify(token).kid()).isEqualTo("first");
+
+    volume.rotate(TestKeys.jwks(second));
+    clock.advance(JwksKeys.CHECK_INTERVAL.plusMillis(1));
+
+    assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(TokenService.InvalidTokenException.class);
+  }
+
   @Test
   void aTokenForAnotherIssuerIsRejected() throws Exception {
     TestKeys.SecretVolume volume = new TestKeys.SecretVolume(dir.resolve("jwt"), TestKeys.jwks(TestKeys.es256("k1")));
