@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * @param s3Endpoint empty means the AWS SDK's regional default endpoint
  * @param maxUploadBytes uploads above this size are refused with 413
  * @param passwordHashIterations PBKDF2 work factor for new password hashes; stored hashes carry their own
+ * @param shutdownDrain how long the app keeps serving, not ready, after SIGTERM (see {@link SampleApp#drainAndClose})
  */
 public record Config(
     int port,
@@ -34,7 +35,8 @@ public record Config(
     Duration refreshTokenTtl,
     Duration cartIdleTtl,
     long maxUploadBytes,
-    int passwordHashIterations) {
+    int passwordHashIterations,
+    Duration shutdownDrain) {
 
   public static final String DEFAULT_ISSUER = "stateless-sample-app";
 
@@ -64,7 +66,8 @@ public record Config(
         in.duration("JWT_REFRESH_TOKEN_TTL", Duration.ofHours(24)),
         in.duration("CART_IDLE_TTL", Duration.ofHours(1)),
         in.size("MAX_UPLOAD_BYTES", 10L * 1024 * 1024),
-        in.integer("PASSWORD_HASH_ITERATIONS", Passwords.DEFAULT_ITERATIONS, 1_000, 10_000_000));
+        in.integer("PASSWORD_HASH_ITERATIONS", Passwords.DEFAULT_ITERATIONS, 1_000, 10_000_000),
+        in.duration("SHUTDOWN_DRAIN", Duration.ofSeconds(5)));
   }
 
   /** Never prints the secrets: records would otherwise put them in any log line that shows the config. */
@@ -74,7 +77,8 @@ public record Config(
         + ", s3Endpoint=" + s3Endpoint.map(URI::toString).orElse("(AWS default)") + ", awsRegion=" + awsRegion
         + ", s3Bucket=" + s3Bucket + ", s3ForcePathStyle=" + s3ForcePathStyle + ", jwksFile=" + jwksFile
         + ", jwtIssuer=" + jwtIssuer + ", accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl="
-        + refreshTokenTtl + ", cartIdleTtl=" + cartIdleTtl + ", maxUploadBytes=" + maxUploadBytes + "]";
+        + refreshTokenTtl + ", cartIdleTtl=" + cartIdleTtl + ", maxUploadBytes=" + maxUploadBytes
+        + ", shutdownDrain=" + shutdownDrain + "]";
   }
 
   private static final class Reader {

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Readiness: the replica can serve only while Redis answers PING and the bucket answers HEAD. */
+/**
+ * Readiness: the replica can serve only while Redis answers PING and the bucket answers HEAD, and
+ * is not shutting down.
+ */
 final class Health {
 
   /** The outcome per backend ("up" or "down"), in a stable order. */
@@ -12,13 +15,22 @@ final class Health {
 
   private final Redis redis;
   private final Uploads uploads;
+  private volatile boolean shuttingDown;
 
   Health(Redis redis, Uploads uploads) {
     this.redis = redis;
     this.uploads = uploads;
   }
 
+  /** From now on the replica reports itself not ready, so that it is taken out of its Service. */
+  void shutDown() {
+    shuttingDown = true;
+  }
+
   Readiness check() {
+    if (shuttingDown) {
+      return new Readiness(false, Map.of("replica", "shutting down"));
+    }
     Map<String, String> checks = new LinkedHashMap<>();
     checks.put("redis", probe(() -> Redis.call(() -> redis.commands().ping())));
     checks.put("objectStorage", probe(() -> {

@@ -10,14 +10,16 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    Config config;
     SampleApp app;
     try {
-      app = SampleApp.start(Config.fromEnvironment(System.getenv()));
+      config = Config.fromEnvironment(System.getenv());
+      app = SampleApp.start(config);
     } catch (Config.InvalidConfigException e) {
       System.err.println("stateless-sample-app: " + e.getMessage());
       System.exit(2);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> app.drainAndClose(config.shutdownDrain()), "shutdown"));
   }
 }

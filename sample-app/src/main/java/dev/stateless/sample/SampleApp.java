@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,12 +42,14 @@ public final class SampleApp implements AutoCloseable {
   private final Redis redis;
   private final TrackedKeys revocationView;
   private final S3Client s3;
+  private final Health health;
   private final Javalin http;
 
-  private SampleApp(Redis redis, TrackedKeys revocationView, S3Client s3, Javalin http) {
+  private SampleApp(Redis redis, TrackedKeys revocationView, S3Client s3, Health health, Javalin http) {
     this.redis = redis;
     this.revocationView = revocationView;
     this.s3 = s3;
+    this.health = health;
     this.http = http;
   }
 
@@ -77,12 +80,13 @@ public final class SampleApp implements AutoCloseable {
     FunctionCounter.builder("revocation.lookups", revocationView, TrackedKeys::redisReads)
         .tag("source", "redis").description("revocation checks that read Redis")
         .register(metrics);
+    Health health = new Health(redis, uploads);
     Routes routes = new Routes(
         new Users(redis, keys, new Passwords(config.passwordHashIterations())),
         tokens, refreshTokens, sessions, revocations,
         new Authenticator(tokens, revocations, sessions),
         new Carts(redis, keys, config.cartIdleTtl(), json),
-        uploads, new Health(redis, uploads), new JsonBodies(json), metrics);
+        uploads, health, new JsonBodies(json), metrics);
 
     Javalin http = Javalin.create(javalin -> {
       javalin.startup.showJavalinBanner = false;
@@ -105,11 +109,28 @@ public final class SampleApp implements AutoCloseable {
       throw e;
     }
     log.info("serving on port {} as {} ({})", http.port(), config.podName(), config);
-    return new SampleApp(redis, revocationView, s3, http);
+    return new SampleApp(redis, revocationView, s3, health, http);
   }
 
   public int port() {
     return http.port();
+  }
+
+  /**
+   * Stops as a replica behind a Service should (on SIGTERM): report not ready at once, keep serving
+   * for {@code drain} while the endpoint is removed everywhere (kube-proxy and ingresses learn of it
+   * a little after the kubelet sends the signal), then stop. Without the pause, requests already
+   * routed to this replica would meet a closed port during every rollout.
+   */
+  public void drainAndClose(Duration drain) {
+    health.shutDown();
+    log.info("shutting down: not ready, serving for {} more while the endpoint is removed", drain);
+    try {
+      Thread.sleep(drain.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    close();
   }
 
   @Override

@@ -1,9 +1,13 @@
 package dev.stateless.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,6 +79,24 @@ class HttpBehaviourApiTest {
       assertThat(ready.json().get("checks").get("objectStorage").asText()).isEqualTo("down");
       assertThat(ready.json().get("checks").get("redis").asText()).isEqualTo("up");
     }
+  }
+
+  /** SIGTERM's path: out of the Service first, still answering what was already routed to it, then gone. */
+  @Test
+  void aReplicaShuttingDownIsNotReadyButServesUntilItStops() throws Exception {
+    InProcessApp leaving = new InProcessApp();
+    InProcessApp.Login user = leaving.newUser();
+    Thread shutdown = new Thread(() -> leaving.app.drainAndClose(Duration.ofSeconds(2)));
+    shutdown.start();
+    try {
+      Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> leaving.client.get("/healthz/ready", null).status() == 503);
+      assertThat(leaving.client.get("/healthz/ready", null).json().get("checks").get("replica").asText()).isEqualTo("shutting down");
+      assertThat(leaving.client.get("/api/me", user.bearer()).status()).isEqualTo(200);
+    } finally {
+      shutdown.join();
+    }
+    assertThatThrownBy(() -> leaving.client.get("/healthz/live", null)).as("stopped after the drain")
+        .isInstanceOf(UncheckedIOException.class);
   }
 
   @Test
