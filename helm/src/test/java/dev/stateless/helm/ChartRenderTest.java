@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.LintResult;
+import dev.stateless.rules.ObjectRef;
+import dev.stateless.rules.PodContract;
+import dev.stateless.rules.RuleViolation;
+import dev.stateless.rules.StatelessnessRules;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -13,6 +17,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicy;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -21,6 +26,8 @@ import io.fabric8.kubernetes.api.model.rbac.Subject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +67,7 @@ class ChartRenderTest {
   @Test
   void rendersTheOperatorItsAccountRbacMetricsServiceAndAdmissionPolicy() {
     assertThat(chart.kinds()).containsOnlyKeys("ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding",
-        "Service", "Deployment", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding");
+        "Service", "Deployment", "PodDisruptionBudget", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding");
     assertThat(chart.objects())
         .filteredOn(o -> !o.getKind().startsWith("Cluster") && !o.getKind().startsWith("ValidatingAdmission"))
         .allSatisfy(o -> assertThat(o.getMetadata().getNamespace()).as(o.getKind()).isEqualTo(Chart.NAMESPACE));
@@ -72,8 +79,9 @@ class ChartRenderTest {
     assertThat(operator.getArgs()).containsExactly("run", "--leader-election=true", "--metrics-port=8080");
     EnvVar podNamespace = operator.getEnv().stream().filter(e -> "POD_NAMESPACE".equals(e.getName())).findFirst().orElseThrow();
     assertThat(podNamespace.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.namespace");
-    // A rollout adds a standby before it removes one.
+    // A rollout adds a standby before it removes one; a drain takes one at a time.
     assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
+    assertThat(chart.get(PodDisruptionBudget.class, Chart.RELEASE).getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
     assertThat(pod.getAffinity().getPodAntiAffinity().getPreferredDuringSchedulingIgnoredDuringExecution().get(0)
         .getPodAffinityTerm().getTopologyKey()).isEqualTo("kubernetes.io/hostname");
   }
@@ -94,6 +102,19 @@ class ChartRenderTest {
     });
   }
 
+  /** What the README suggests for CI, {@code helm template | audit}, finds nothing in the chart itself. */
+  @Test
+  void theOperatorKeepsTheStatelessnessContractItEnforces() {
+    StatelessnessRules rules = new StatelessnessRules(PodContract.settingsOf(deployment.getSpec().getTemplate().getMetadata()));
+
+    List<RuleViolation> violations = new ArrayList<>(rules.checkPodTemplate(deployment, deployment.getSpec().getTemplate()));
+    violations.addAll(rules.checkReplicaFloor(ObjectRef.of(deployment), deployment.getMetadata(),
+        deployment.getSpec().getReplicas(), "spec.replicas"));
+    chart.all(Service.class).forEach(service -> violations.addAll(rules.checkService(service)));
+
+    assertThat(violations).isEmpty();
+  }
+
   @Test
   void requestsResourcesAndProbesTheOperatorsHealthEndpoints() {
     assertThat(operator.getResources().getRequests()).containsOnlyKeys("cpu", "memory");
@@ -104,6 +125,8 @@ class ChartRenderTest {
     });
     assertThat(operator.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz/live");
     assertThat(operator.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("metrics");
+    // An API server outage of a few minutes must not restart the replicas.
+    assertThat(operator.getLivenessProbe().getPeriodSeconds() * operator.getLivenessProbe().getFailureThreshold()).isGreaterThanOrEqualTo(180);
     assertThat(operator.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/healthz/ready");
     assertThat(operator.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("metrics");
   }
@@ -140,10 +163,15 @@ class ChartRenderTest {
     Role leaseRole = chart.get(Role.class, Chart.RELEASE + "-leader-election");
     assertThat(leaseBinding.getRoleRef().getName()).isEqualTo(leaseRole.getMetadata().getName());
     assertThat(leaseBinding.getSubjects()).containsExactly(subject);
-    assertThat(leaseRole.getRules()).singleElement().satisfies(rule -> {
+    assertThat(leaseRole.getRules()).allSatisfy(rule -> {
       assertThat(rule.getApiGroups()).containsExactly("coordination.k8s.io");
       assertThat(rule.getResources()).containsExactly("leases");
     });
+    // Other controllers' Leases in the same namespace are out of reach: only creating is unnamed.
+    assertThat(leaseRole.getRules()).filteredOn(rule -> rule.getResourceNames() == null || rule.getResourceNames().isEmpty())
+        .singleElement().satisfies(rule -> assertThat(rule.getVerbs()).containsExactly("create"));
+    assertThat(leaseRole.getRules()).filteredOn(rule -> rule.getResourceNames() != null && !rule.getResourceNames().isEmpty())
+        .singleElement().satisfies(rule -> assertThat(rule.getResourceNames()).containsExactly("stateless-operator"));
   }
 
   @Test
@@ -169,7 +197,7 @@ class ChartRenderTest {
         "kubectl -n stateless-system port-forward svc/stateless-operator-metrics 8080",
         "/metrics, /healthz/live and /healthz/ready",
         "ValidatingAdmissionPolicy \"statelessness.stateless.dev\"",
-        "kubectl apply -f crds/");
+        "helm show crds <chart> | kubectl apply --server-side -f -");
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicy;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -54,7 +55,10 @@ class ChartValuesTest {
 
   static Stream<Case> cases() {
     return Stream.of(
-        new Case("replicas", Map.of("replicas", "3"), chart -> assertThat(chart.deployment().getSpec().getReplicas()).isEqualTo(3)),
+        new Case("replicas", Map.of("replicas", "3"), chart -> {
+          assertThat(chart.deployment().getSpec().getReplicas()).isEqualTo(3);
+          assertThat(chart.get(PodDisruptionBudget.class, Chart.RELEASE).getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
+        }),
         new Case("image.repository", Map.of("image.repository", "registry.example.com/ops/stateless-operator"),
             chart -> assertThat(operator(chart).getImage()).isEqualTo("registry.example.com/ops/stateless-operator:0.1.0")),
         new Case("image.tag", Map.of("image.tag", "0.2.0-rc1"),
@@ -67,6 +71,9 @@ class ChartValuesTest {
           assertThat(operator(chart).getArgs()).contains("--leader-election=false");
           assertThat(chart.find(Role.class, Chart.RELEASE + "-leader-election")).isEmpty();
           assertThat(chart.find(RoleBinding.class, Chart.RELEASE + "-leader-election")).isEmpty();
+          // Nothing else keeps two operators apart during a rollout; one replica needs no budget.
+          assertThat(chart.deployment().getSpec().getStrategy().getType()).isEqualTo("Recreate");
+          assertThat(chart.find(PodDisruptionBudget.class, Chart.RELEASE)).isEmpty();
         }),
         new Case("watchNamespaces", Map.of("watchNamespaces[0]", "shop", "watchNamespaces[1]", "cart"), chart -> {
           assertThat(operator(chart).getArgs()).contains("--namespace=shop", "--namespace=cart");

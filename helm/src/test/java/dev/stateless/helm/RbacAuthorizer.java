@@ -59,9 +59,11 @@ final class RbacAuthorizer {
     if (request.nonResource()) {
       return contains(rule.getNonResourceURLs(), request.example());
     }
-    // A rule narrowed to names cannot grant list, watch or create, and the chart has no reason to narrow.
+    // As in the API server: a rule narrowed to names grants requests for those objects only, so never
+    // list, watch or create, which name no object.
     boolean anyName = rule.getResourceNames() == null || rule.getResourceNames().isEmpty();
-    return anyName && contains(rule.getApiGroups(), request.group()) && contains(rule.getResources(), request.rbacResource());
+    boolean named = anyName || request.objectName().filter(rule.getResourceNames()::contains).isPresent();
+    return named && contains(rule.getApiGroups(), request.group()) && contains(rule.getResources(), request.rbacResource());
   }
 
   private static boolean contains(List<String> values, String value) {

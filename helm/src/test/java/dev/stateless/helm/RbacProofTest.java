@@ -119,11 +119,19 @@ class RbacProofTest {
   }
 
   @Test
-  void leasesOnlyInTheReleaseNamespace() {
-    RecordedRequest renew = new RecordedRequest("patch", "coordination.k8s.io", "leases", "", "operator-namespace", "-");
+  void onlyItsOwnLeaseAndOnlyInTheReleaseNamespace() {
+    RecordedRequest renew = leaseRequest("patch", "/leases/stateless-operator");
+    RecordedRequest another = leaseRequest("patch", "/leases/other-controller");
 
     assertThat(authorizer.allows(renew, Chart.NAMESPACE)).isTrue();
     assertThat(authorizer.allows(renew, APP_NAMESPACE)).isFalse();
+    assertThat(authorizer.allows(another, Chart.NAMESPACE)).as("another controller's Lease").isFalse();
+    assertThat(authorizer.allows(leaseRequest("create", "/leases"), Chart.NAMESPACE)).isTrue();
+  }
+
+  private static RecordedRequest leaseRequest(String verb, String path) {
+    return new RecordedRequest(verb, "coordination.k8s.io", "leases", "", "operator-namespace",
+        "/apis/coordination.k8s.io/v1/namespaces/" + Chart.NAMESPACE + path);
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A request the operator made in the operator module's tests, as RBAC judges it. The operator's
@@ -42,6 +43,16 @@ record RecordedRequest(String verb, String group, String resource, String subres
 
   boolean nonResource() {
     return "non-resource".equals(scope);
+  }
+
+  /**
+   * The name of the object the request addresses, from its example path ({@code .../leases/<name>});
+   * empty for a collection (list, watch, create).
+   */
+  Optional<String> objectName() {
+    List<String> segments = List.of(example.split("\\?", 2)[0].split("/"));
+    int at = segments.lastIndexOf(resource);
+    return at >= 0 && at + 1 < segments.size() ? Optional.of(segments.get(at + 1)) : Optional.empty();
   }
 
   /** The resource as RBAC rules name it: {@code deployments}, or {@code statelessapps/status}. */

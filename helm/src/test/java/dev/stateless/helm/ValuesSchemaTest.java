@@ -3,6 +3,7 @@ package dev.stateless.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,5 +42,11 @@ class ValuesSchemaTest {
   @MethodSource("refusals")
   void refused(Map<String, String> values, String message) {
     assertThat(Chart.refusal(values)).contains(message);
+  }
+
+  /** Helm hands every subchart its parent's global values: the chart works under an umbrella chart. */
+  @Test
+  void globalValuesOfAParentChartAreAccepted() {
+    assertThat(Chart.render(Map.of("global.imageRegistry", "registry.example.com")).deployment()).isNotNull();
   }
 }

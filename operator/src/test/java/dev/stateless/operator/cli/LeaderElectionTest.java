@@ -145,8 +145,10 @@ class LeaderElectionTest {
     assertThatThrownBy(() -> new OperatorHarness(server, client, settings -> settings.withLeaderElection(election(cliElection(), "replica-a"))))
         .hasStackTraceContaining("update");
 
+    // JOSDK accepts a grant narrowed to the Lease's name, so the check is recorded against that name.
     ApiAccessLog.record(new ApiAccess("update", "coordination.k8s.io", "leases", "", ApiAccess.Scope.OPERATOR_NAMESPACE,
-        "(JOSDK's SelfSubjectRulesReview check before leader election)"));
+        "(JOSDK's SelfSubjectRulesReview check before leader election) /apis/coordination.k8s.io/v1/namespaces/"
+            + OPERATOR_NS + "/leases/" + RunCommand.LEASE_NAME));
   }
 
   @Test
