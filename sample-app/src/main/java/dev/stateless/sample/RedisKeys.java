@@ -36,6 +36,15 @@ final class RedisKeys {
     return prefix + "revoked:jti:" + tokenId;
   }
 
+  /**
+   * Present while this login (family {@code sid}) may still be used: its access tokens are accepted
+   * only while Redis holds it, so a Redis that lost its data refuses them instead of forgetting
+   * their revocations.
+   */
+  String login(String family) {
+    return prefix + "login:" + family;
+  }
+
   /** Present while every token of this login (access, refresh and session) is revoked. */
   String revokedFamily(String family) {
     return prefix + "revoked:sid:" + family;

@@ -18,10 +18,14 @@ final class RefreshTokens {
   /** The owner of a successfully spent token and its successor. */
   record Rotation(String username, String family, String newToken) {}
 
-  /** Creates a token with its expiry in one step, so that no token outlives its lifetime. */
+  /**
+   * Creates a token with its expiry in one step, so that no token outlives its lifetime, and records
+   * the login for as long as any of its tokens may be valid.
+   */
   private static final String CREATE = """
       redis.call('HSET', KEYS[1], 'user', ARGV[1], 'sid', ARGV[2], 'used', '0')
       redis.call('PEXPIRE', KEYS[1], ARGV[3])
+      redis.call('SET', KEYS[2], '1', 'PX', ARGV[4])
       return 'ok'
       """;
 
@@ -36,6 +40,7 @@ final class RefreshTokens {
       redis.call('HSET', KEYS[1], 'used', '1')
       redis.call('HSET', KEYS[2], 'user', ARGV[2], 'sid', ARGV[3], 'used', '0')
       redis.call('PEXPIRE', KEYS[2], ARGV[4])
+      redis.call('SET', KEYS[4], '1', 'PX', ARGV[1])
       return 'ok'
       """;
 
@@ -62,8 +67,8 @@ final class RefreshTokens {
   String issue(String username, String family) {
     String token = OpaqueTokens.random();
     String key = keys.refreshToken(OpaqueTokens.digest(token));
-    Redis.call(() -> redis.commands().eval(CREATE, ScriptOutputType.VALUE, new String[] {key},
-        username, family, Long.toString(ttl.toMillis())));
+    Redis.call(() -> redis.commands().eval(CREATE, ScriptOutputType.VALUE, new String[] {key, keys.login(family)},
+        username, family, Long.toString(ttl.toMillis()), Long.toString(familyRevocationTtl.toMillis())));
     return token;
   }
 
@@ -79,7 +84,7 @@ final class RefreshTokens {
     String successor = OpaqueTokens.random();
     String successorKey = keys.refreshToken(OpaqueTokens.digest(successor));
     String outcome = Redis.call(() -> redis.commands().eval(SPEND, ScriptOutputType.VALUE,
-        new String[] {key, successorKey, keys.revokedFamily(family)},
+        new String[] {key, successorKey, keys.revokedFamily(family), keys.login(family)},
         Long.toString(familyRevocationTtl.toMillis()), username, family, Long.toString(ttl.toMillis())));
     return switch (outcome) {
       case "ok" -> new Rotation(username, family, successor);

@@ -9,10 +9,11 @@ import java.time.Instant;
  * Revoked access tokens (by {@code jti}) and revoked logins (by session family {@code sid}), kept
  * in Redis so every replica sees them, until the last token they concern has expired.
  *
- * <p>Every authenticated request asks this list about two keys (token, login) in one question to
- * {@link TrackedKeys}, a local view that Redis invalidates, so the check costs no round trip once a
- * replica has seen a token, and a revocation is seen by every replica as soon as Redis has sent the invalidation,
- * which happens before the revoking request is answered.
+ * <p>Every authenticated request asks this list about three keys (the login's record, the token's
+ * revocation, the login's revocation) in one question to {@link TrackedKeys}, a local view that
+ * Redis invalidates, so the check costs no round trip once a replica has seen a token, and a
+ * revocation is seen by every replica as soon as Redis has sent the invalidation, which happens
+ * before the revoking request is answered.
  */
 final class RevocationList {
 
@@ -45,9 +46,19 @@ final class RevocationList {
     flushBarrier();
   }
 
+  /**
+   * Whether the token may no longer be used: it or its login was revoked, or Redis no longer knows
+   * its login (ended, or lost with Redis's data: a revocation list that forgot its entries must not
+   * let the revoked tokens back in).
+   */
   boolean isRevoked(TokenService.AccessToken token) {
-    return view.anyExists(keys.revokedToken(token.tokenId()), keys.revokedFamily(token.sessionFamily()));
+    long found = view.existing(keys.login(token.sessionFamily()),
+        keys.revokedToken(token.tokenId()), keys.revokedFamily(token.sessionFamily()));
+    return found != LOGIN_ONLY;
   }
+
+  /** {@link #isRevoked}'s answer for a usable token: the login present (bit 0), no revocation (bits 1, 2). */
+  private static final long LOGIN_ONLY = 1;
 
   boolean isFamilyRevoked(String family) {
     return view.exists(keys.revokedFamily(family));

@@ -60,25 +60,27 @@ final class TrackedKeys implements AutoCloseable {
   }
 
   boolean exists(String key) {
-    return anyExists(key);
+    return existing(key) != 0;
   }
 
   /**
-   * Whether any of {@code keys} exists, asked in order until one does. The invalidations are applied
-   * once, before the first key: every key is then answered as Redis saw it when this call began.
+   * Which of {@code keys} exist, as bit {@code i} for {@code keys[i]} (at most 64 keys). The
+   * invalidations are applied once, before the first key: every key is then answered as Redis saw
+   * it when this call began.
    */
-  boolean anyExists(String... keys) {
+  long existing(String... keys) {
     StatefulRedisConnection<String, String> connection = Redis.call(redis::trackingConnection);
     applyInvalidations();
     if (!armed) {
       arm(connection);
     }
-    for (String key : keys) {
-      if (exists(connection, key)) {
-        return true;
+    long found = 0;
+    for (int i = 0; i < keys.length; i++) {
+      if (exists(connection, keys[i])) {
+        found |= 1L << i;
       }
     }
-    return false;
+    return found;
   }
 
   private boolean exists(StatefulRedisConnection<String, String> connection, String key) {

@@ -2,8 +2,11 @@ package dev.stateless.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +49,14 @@ class TokenAttackTest {
     String token = claims(app.signingKey.kid(), InProcessApp.ISSUER, Instant.now().plusSeconds(300))
         .signWith(app.signingKey.signingKey()).compact();
     assertThat(api.get("/api/me", ApiClient.bearer(token)).status()).isEqualTo(200);
+  }
+
+  /** Signed with our key, but for a login Redis does not hold (never made, ended, or lost with Redis's data). */
+  @Test
+  void aWellSignedTokenOfALoginRedisDoesNotKnowIsRefused() {
+    String token = claims(app.signingKey.kid(), InProcessApp.ISSUER, Instant.now().plusSeconds(300))
+        .claim("sid", UUID.randomUUID().toString()).signWith(app.signingKey.signingKey()).compact();
+    assertUnauthorized(token);
   }
 
   @Test
@@ -161,6 +172,7 @@ class TokenAttackTest {
     assertThat(reply.json().get("error").asText()).isEqualTo("unauthorized");
   }
 
+  /** The victim's claims, in the victim's real login, so that each attack is refused for its own flaw. */
   private JwtBuilder claims(String kid, String issuer, Instant expiresAt) {
     return Jwts.builder().header().keyId(kid).and()
         .subject(victim.username())
@@ -168,7 +180,16 @@ class TokenAttackTest {
         .issuer(issuer)
         .issuedAt(new Date())
         .expiration(Date.from(expiresAt))
-        .claim("sid", UUID.randomUUID().toString());
+        .claim("sid", loginOf(victim.accessToken()));
+  }
+
+  private static String loginOf(String accessToken) {
+    try {
+      byte[] payload = Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]);
+      return new ObjectMapper().readTree(payload).get("sid").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private String payloadJson(String issuer, Instant expiresAt) {
