@@ -197,7 +197,7 @@ class ChartRenderTest {
         "kubectl -n stateless-system port-forward svc/stateless-operator-metrics 8080",
         "/metrics, /healthz/live and /healthz/ready",
         "ValidatingAdmissionPolicy \"statelessness.stateless.dev\"",
-        "helm show crds <chart> | kubectl apply --server-side -f -");
+        "helm show crds <chart> | kubectl apply --server-side --force-conflicts -f -");
   }
 
   @Test

@@ -26,6 +26,19 @@ final class Authenticator {
   }
 
   Caller authenticate(String authorization) {
+    return authenticate(authorization, false);
+  }
+
+  /**
+   * As {@link #authenticate}, for logging out: a token whose login Redis no longer records is let
+   * through too, so that logging out still revokes its login (and with it the refresh tokens that
+   * would otherwise record it again).
+   */
+  Caller authenticateToLogOut(String authorization) {
+    return authenticate(authorization, true);
+  }
+
+  private Caller authenticate(String authorization, boolean unknownLoginAllowed) {
     if (authorization == null) {
       throw ApiException.unauthorized("missing Authorization header");
     }
@@ -36,8 +49,14 @@ final class Authenticator {
       } catch (TokenService.InvalidTokenException e) {
         throw ApiException.unauthorized(e.getMessage());
       }
-      if (revocations.isRevoked(token)) {
-        throw ApiException.unauthorized("token revoked");
+      switch (revocations.standing(token)) {
+        case REVOKED -> throw ApiException.unauthorized("token revoked");
+        case LOGIN_UNKNOWN -> {
+          if (!unknownLoginAllowed) {
+            throw ApiException.unauthorized("login no longer known; log in again");
+          }
+        }
+        case USABLE -> { }
       }
       return new Caller(token.subject(), token.sessionFamily(), token, null);
     }

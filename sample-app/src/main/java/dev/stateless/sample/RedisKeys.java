@@ -38,7 +38,7 @@ final class RedisKeys {
 
   /**
    * Present while this login (family {@code sid}) may still be used: its access tokens are accepted
-   * only while Redis holds it, so a Redis that lost its data refuses them instead of forgetting
+   * only while Redis holds it, so a Redis that lost all its data refuses them instead of forgetting
    * their revocations.
    */
   String login(String family) {

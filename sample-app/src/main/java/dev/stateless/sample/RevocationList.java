@@ -46,19 +46,30 @@ final class RevocationList {
     flushBarrier();
   }
 
-  /**
-   * Whether the token may no longer be used: it or its login was revoked, or Redis no longer knows
-   * its login (ended, or lost with Redis's data: a revocation list that forgot its entries must not
-   * let the revoked tokens back in).
-   */
-  boolean isRevoked(TokenService.AccessToken token) {
-    long found = view.existing(keys.login(token.sessionFamily()),
-        keys.revokedToken(token.tokenId()), keys.revokedFamily(token.sessionFamily()));
-    return found != LOGIN_ONLY;
+  /** Whether an access token may still be used, and if not, why. */
+  enum TokenStanding {
+    USABLE,
+    /** The token or its whole login was revoked. */
+    REVOKED,
+    /**
+     * Redis holds no record of its login: expired, made before logins had records, or lost with
+     * Redis's data (a revocation list that lost its entries must not let revoked tokens back in).
+     */
+    LOGIN_UNKNOWN
   }
 
-  /** {@link #isRevoked}'s answer for a usable token: the login present (bit 0), no revocation (bits 1, 2). */
-  private static final long LOGIN_ONLY = 1;
+  TokenStanding standing(TokenService.AccessToken token) {
+    long found = view.existing(keys.login(token.sessionFamily()),
+        keys.revokedToken(token.tokenId()), keys.revokedFamily(token.sessionFamily()));
+    if ((found & (TOKEN_REVOKED | LOGIN_REVOKED)) != 0) {
+      return TokenStanding.REVOKED;
+    }
+    return (found & LOGIN_RECORDED) != 0 ? TokenStanding.USABLE : TokenStanding.LOGIN_UNKNOWN;
+  }
+
+  private static final long LOGIN_RECORDED = 1;
+  private static final long TOKEN_REVOKED = 1 << 1;
+  private static final long LOGIN_REVOKED = 1 << 2;
 
   boolean isFamilyRevoked(String family) {
     return view.exists(keys.revokedFamily(family));

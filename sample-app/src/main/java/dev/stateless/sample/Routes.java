@@ -95,7 +95,7 @@ final class Routes {
    * fails, the caller's retry is refused as revoked, and nothing of the login may be left usable then.
    */
   private void logOut(Context ctx) {
-    Authenticator.Caller caller = authenticator.authenticate(ctx.header(Header.AUTHORIZATION));
+    Authenticator.Caller caller = authenticator.authenticateToLogOut(ctx.header(Header.AUTHORIZATION));
     revocations.revokeFamily(caller.family(), refreshTokens.familyRevocationTtl());
     if (caller.accessToken() != null) {
       revocations.revokeToken(caller.accessToken().tokenId(), caller.accessToken().expiresAt());

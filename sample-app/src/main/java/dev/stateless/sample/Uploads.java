@@ -32,7 +32,10 @@ final class Uploads {
 
   static final String NAME = "object storage";
   static final int PART_SIZE = 5 * 1024 * 1024; // S3's minimum for all parts but the last
-  /** Chunked uploads held in memory at once, one part each: 40 MiB of heap at most. */
+  /**
+   * Chunked uploads held in memory at once. Each holds one part, and the SDK copies it while it is
+   * sent: about 80 MiB of heap at most. A slow sender keeps its slot as long as it takes.
+   */
   static final int CHUNKED_AT_ONCE = 8;
   private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final String DEFAULT_TYPE = "application/octet-stream";

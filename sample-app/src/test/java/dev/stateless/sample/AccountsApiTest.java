@@ -41,6 +41,27 @@ class AccountsApiTest {
     assertThat(again.json().get("error").asText()).isEqualTo("conflict");
   }
 
+  /**
+   * A login Redis holds no record of (made before logins had records, or lost with Redis's data):
+   * its access token is refused, yet logging out with it still ends the login, refresh tokens included.
+   */
+  @Test
+  void aLoginRedisNoLongerRecordsIsRefusedButCanStillLogOut() {
+    InProcessApp.Login login = app.newUser();
+    try (Redis inspector = new Redis(Backends.sharedRedisUrl())) {
+      String record = inspector.commands().keys(app.keyPrefix + "login:*").stream()
+          .filter(key -> key.endsWith(":" + login.family())).findFirst().orElseThrow();
+      inspector.commands().del(record);
+    }
+
+    ApiClient.Reply me = api.get("/api/me", login.bearer());
+    assertThat(me.status()).isEqualTo(401);
+    assertThat(me.json().get("message").asText()).contains("log in again");
+    assertThat(api.postJson("/api/logout", "", login.bearer()).status()).isEqualTo(204);
+    assertThat(api.postJson("/api/refresh", Map.of("refreshToken", login.refreshToken()), null).status())
+        .as("the login's refresh token died with it").isEqualTo(401);
+  }
+
   @Test
   void signupRejectsBadInputWith400NotA500() {
     assertThat(api.postJson("/api/signup", "{not json", null).status()).isEqualTo(400);

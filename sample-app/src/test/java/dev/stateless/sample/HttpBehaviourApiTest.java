@@ -86,7 +86,7 @@ class HttpBehaviourApiTest {
   void aReplicaShuttingDownIsNotReadyButServesUntilItStops() throws Exception {
     InProcessApp leaving = new InProcessApp();
     InProcessApp.Login user = leaving.newUser();
-    Thread shutdown = new Thread(() -> leaving.app.drainAndClose(Duration.ofSeconds(2)));
+    Thread shutdown = new Thread(() -> leaving.app.drainAndClose(Duration.ofSeconds(5)));
     shutdown.start();
     try {
       Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> leaving.client.get("/healthz/ready", null).status() == 503);

@@ -1,8 +1,10 @@
 package dev.stateless.sample;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -79,6 +81,16 @@ final class InProcessApp implements AutoCloseable {
   record Login(String username, String password, String accessToken, String refreshToken, String sessionId) {
     String bearer() {
       return ApiClient.bearer(accessToken);
+    }
+
+    /** The login's family ({@code sid}), as its access token carries it. */
+    String family() {
+      try {
+        byte[] payload = Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]);
+        return new ObjectMapper().readTree(payload).get("sid").asText();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
