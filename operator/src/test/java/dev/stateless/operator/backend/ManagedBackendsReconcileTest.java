@@ -180,11 +180,7 @@ class ManagedBackendsReconcileTest {
 
   @Test
   void aNewPasswordRollsTheAppOnceAndNothingRollsItWhenNothingChanged() {
-    operator.apply(BackendApps.managed(NS, "shop"));
-    operator.awaitApp(NS, "shop", hasCondition("Ready", "False", "RollingOut"));
-    operator.markDeploymentAvailable(NS, "shop");
-    operator.awaitApp(NS, "shop", hasCondition("Ready", "True", "Available"));
-    operator.awaitIdle();
+    runningManagedApp();
     String hashBefore = configHash();
     operator.forgetRequests();
 
@@ -214,11 +210,7 @@ class ManagedBackendsReconcileTest {
 
   @Test
   void failingBackendsKeepTheRunningVersionAndAreReportedWithTheirReason() {
-    operator.apply(BackendApps.managed(NS, "shop"));
-    operator.awaitApp(NS, "shop", hasCondition("Ready", "False", "RollingOut"));
-    operator.markDeploymentAvailable(NS, "shop");
-    operator.awaitApp(NS, "shop", hasCondition("Ready", "True", "Available"));
-    operator.awaitIdle();
+    runningManagedApp();
     String hashBefore = configHash();
 
     // Redis refuses whatever password comes next; the one in use keeps working meanwhile.
@@ -247,11 +239,7 @@ class ManagedBackendsReconcileTest {
 
   @Test
   void whileBackendsAreDownScalingTakesEffectButANewTemplateWaits() {
-    operator.apply(BackendApps.managed(NS, "shop"));
-    operator.awaitApp(NS, "shop", hasCondition("Ready", "False", "RollingOut"));
-    operator.markDeploymentAvailable(NS, "shop");
-    operator.awaitApp(NS, "shop", hasCondition("Ready", "True", "Available"));
-    operator.awaitIdle();
+    runningManagedApp();
     String hashBefore = configHash();
     String imageBefore = appContainer().getImage();
     backends.objectStorage.set(ProbeResult.failed(ProbeResult.OBJECT_STORAGE_UNREACHABLE,
@@ -292,6 +280,15 @@ class ManagedBackendsReconcileTest {
     backends.objectStorage.set(ProbeResult.ok("bucket created and writable"));
     operator.awaitApp(NS, "shop", hasCondition("Ready", "False", "RollingOut"));
     assertThat(appDeployment()).isNotNull();
+  }
+
+  /** The app with managed backends, rolled out and Ready, and the operator idle. */
+  private void runningManagedApp() {
+    operator.apply(BackendApps.managed(NS, "shop"));
+    operator.awaitApp(NS, "shop", hasCondition("Ready", "False", "RollingOut"));
+    operator.markDeploymentAvailable(NS, "shop");
+    operator.awaitApp(NS, "shop", hasCondition("Ready", "True", "Available"));
+    operator.awaitIdle();
   }
 
   /** A new password in the managed Redis's credentials, as an administrator would rotate it. */
