@@ -174,6 +174,24 @@ class ChartRenderTest {
         .singleElement().satisfies(rule -> assertThat(rule.getResourceNames()).containsExactly("stateless-operator"));
   }
 
+  /** Namespace users get StatelessApps with the built-in roles they already hold; the operator's account gets none of it. */
+  @Test
+  void statelessAppsJoinTheBuiltInAdminEditAndViewRoles() {
+    ClusterRole edit = chart.get(ClusterRole.class, Chart.RELEASE + "-edit");
+    ClusterRole view = chart.get(ClusterRole.class, Chart.RELEASE + "-view");
+
+    assertThat(edit.getMetadata().getLabels()).containsEntry("rbac.authorization.k8s.io/aggregate-to-edit", "true")
+        .containsEntry("rbac.authorization.k8s.io/aggregate-to-admin", "true");
+    assertThat(edit.getRules()).anySatisfy(rule -> {
+      assertThat(rule.getResources()).containsExactly("statelessapps/scale");
+      assertThat(rule.getVerbs()).contains("update", "patch");
+    });
+    assertThat(view.getMetadata().getLabels()).containsEntry("rbac.authorization.k8s.io/aggregate-to-view", "true");
+    assertThat(view.getRules()).allSatisfy(rule -> assertThat(rule.getVerbs()).containsExactly("get", "list", "watch"));
+    assertThat(chart.all(ClusterRoleBinding.class)).allSatisfy(binding ->
+        assertThat(binding.getRoleRef().getName()).isNotIn(edit.getMetadata().getName(), view.getMetadata().getName()));
+  }
+
   @Test
   void theAdmissionPolicyIsTheGeneratedFileAsItIs() throws IOException {
     var policy = chart.get(ValidatingAdmissionPolicy.class, "statelessness.stateless.dev");

@@ -77,7 +77,9 @@ class ChartValuesTest {
         }),
         new Case("watchNamespaces", Map.of("watchNamespaces[0]", "shop", "watchNamespaces[1]", "cart"), chart -> {
           assertThat(operator(chart).getArgs()).contains("--namespace=shop", "--namespace=cart");
-          assertThat(chart.all(ClusterRole.class)).isEmpty();
+          // Nothing cluster-wide for the operator; only the user-facing roles (userRoles) are ClusterRoles.
+          assertThat(chart.all(ClusterRole.class)).extracting(r -> r.getMetadata().getName())
+              .containsExactlyInAnyOrder(Chart.RELEASE + "-edit", Chart.RELEASE + "-view");
           assertThat(chart.all(ClusterRoleBinding.class)).isEmpty();
           List<Role> roles = chart.all(Role.class).stream().filter(r -> r.getMetadata().getName().equals(Chart.RELEASE)).toList();
           assertThat(roles).extracting(r -> r.getMetadata().getNamespace()).containsExactlyInAnyOrder("shop", "cart");
@@ -107,6 +109,10 @@ class ChartValuesTest {
         new Case("admissionPolicy.enabled", Map.of("admissionPolicy.enabled", "false"), chart -> {
           assertThat(chart.all(ValidatingAdmissionPolicy.class)).isEmpty();
           assertThat(chart.all(ValidatingAdmissionPolicyBinding.class)).isEmpty();
+        }),
+        new Case("userRoles.enabled", Map.of("userRoles.enabled", "false"), chart -> {
+          assertThat(chart.find(ClusterRole.class, Chart.RELEASE + "-edit")).isEmpty();
+          assertThat(chart.find(ClusterRole.class, Chart.RELEASE + "-view")).isEmpty();
         }),
         new Case("serviceAccount.create", Map.of("serviceAccount.create", "false", "serviceAccount.name", "platform-operator"), chart -> {
           assertThat(chart.all(ServiceAccount.class)).isEmpty();
