@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -26,6 +28,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * Nothing touches the local disk.
  */
 final class Uploads {
+
+  private static final Logger log = LoggerFactory.getLogger(Uploads.class);
 
   /** A stored file ready to be streamed back; the caller closes {@code body}. */
   record Download(InputStream body, String contentType, long contentLength) {}
@@ -87,7 +91,7 @@ final class Uploads {
       }
       throw new BackendUnavailableException(NAME, e);
     } catch (S3Exception e) {
-      throw unavailableOrRethrow(e);
+      throw refusal(e);
     }
   }
 
@@ -109,7 +113,7 @@ final class Uploads {
       if (e.statusCode() == 404) {
         throw ApiException.notFound("no such file");
       }
-      throw unavailableOrRethrow(e);
+      throw refusal(e);
     }
   }
 
@@ -172,8 +176,21 @@ final class Uploads {
     return ApiException.payloadTooLarge("files are limited to " + maxBytes + " bytes");
   }
 
-  private static RuntimeException unavailableOrRethrow(S3Exception e) {
-    return e.statusCode() >= 500 || e.statusCode() == 403 ? new BackendUnavailableException(NAME, e) : e;
+  /**
+   * An S3 refusal as the caller should see it: a body the client sent too slowly or cut short is the
+   * client's (400); anything else (server errors, throttling, a missing bucket, refused keys) is the
+   * backend's, 503 with Retry-After, never a 500. Refusals other than server errors are logged:
+   * they usually mean a misconfigured bucket or credentials.
+   */
+  private static RuntimeException refusal(S3Exception e) {
+    String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    if ("RequestTimeout".equals(code) || "IncompleteBody".equals(code)) {
+      return ApiException.badRequest("upload interrupted or too slow");
+    }
+    if (e.statusCode() < 500) {
+      log.warn("object storage refused a request: HTTP {} {}; answering 503", e.statusCode(), code);
+    }
+    return new BackendUnavailableException(NAME, e);
   }
 
   private static String key(String username, String id) {

@@ -78,6 +78,12 @@ class HttpBehaviourApiTest {
       assertThat(ready.header("Retry-After")).isNotBlank();
       assertThat(ready.json().get("checks").get("objectStorage").asText()).isEqualTo("down");
       assertThat(ready.json().get("checks").get("redis").asText()).isEqualTo("up");
+
+      // S3's 404 NoSuchBucket is the backend's problem: 503 to retry elsewhere, not a 500.
+      InProcessApp.Login user = noBucket.newUser();
+      ApiClient.Reply upload = noBucket.client.postBytes("/api/files", new byte[] {1, 2, 3}, "application/octet-stream", user.bearer());
+      assertThat(upload.status()).isEqualTo(503);
+      assertThat(upload.json().get("error").asText()).isEqualTo("backend_unavailable");
     }
   }
 
