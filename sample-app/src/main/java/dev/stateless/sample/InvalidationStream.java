@@ -24,11 +24,35 @@ import java.util.function.Consumer;
  * before a request is therefore applied before that request is answered, however late a background
  * thread would have been scheduled; an empty read costs one system call, and concurrent drains
  * share reads (see {@link #drain}).
+ *
+ * <p>An empty read cannot tell "nothing to apply" from a link that died without a reset (a network
+ * partition, a Redis host that vanished): invalidations would stop arriving and the local answers
+ * would go stale. So the drains also PING through the stream when it has been quiet for
+ * {@link #PING_AFTER_NANOS}, and the stream vouches for local answers only while it has been heard
+ * from within {@link #TRUST_NANOS}; a PING left unanswered for {@link #DEAD_AFTER_NANOS} breaks it.
  */
 final class InvalidationStream implements AutoCloseable {
 
   static final String CHANNEL = "__redis__:invalidate";
   private static final Object INCOMPLETE = new Object();
+
+  /** What a drain says of the local answers. */
+  enum Standing {
+    /** Everything that had arrived is applied, and the link was heard from lately: answer locally. */
+    TRUSTED,
+    /** Applied, but the link has been quiet too long to vouch for it (a PING is on its way): ask Redis. */
+    UNPROVEN,
+    /** Closed, broken or silent past its PING: nothing it says can be relied upon any more. */
+    BROKEN
+  }
+
+  /** Quiet this long, a drain sends a PING, at most one at a time. */
+  static final long PING_AFTER_NANOS = 250_000_000L;
+  /** Heard from within this, the stream vouches for local answers. */
+  static final long TRUST_NANOS = 1_000_000_000L;
+  /** A PING unanswered this long means the link is dead. */
+  static final long DEAD_AFTER_NANOS = 3_000_000_000L;
+  private static final byte[] PING = "*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII);
   /** Busy-waits for a read in progress before yielding the core; a read takes a few microseconds. */
   private static final int SPINS = 64;
 
@@ -42,6 +66,10 @@ final class InvalidationStream implements AutoCloseable {
   private volatile long started;
   private volatile long finished;
   private volatile boolean broken;
+  /** When bytes last arrived (any message, a PING's answer included). */
+  private volatile long lastHeard = System.nanoTime();
+  /** When the PING now awaiting its answer was sent; meaningless unless it is after {@link #lastHeard}. */
+  private volatile long pingSent;
   /**
    * Direct, because a read into a heap buffer goes through a temporary direct one of the same size,
    * borrowed from a per-thread cache: work for every drain, and most drains read nothing.
@@ -121,9 +149,9 @@ final class InvalidationStream implements AutoCloseable {
    * for it: it waits for {@code finished} to pass its number, and reads itself only if nobody has by
    * then. Under load one read serves every check that began while the previous one was running.
    *
-   * @return false when the stream is closed or broken: nothing it says can be relied upon any more
+   * @return whether the local answers can be trusted now (see {@link Standing})
    */
-  boolean drain() {
+  Standing drain() {
     long needed = started + 1;
     for (int waits = 0; finished < needed; waits++) {
       if (reading.tryLock()) {
@@ -140,7 +168,46 @@ final class InvalidationStream implements AutoCloseable {
         Thread.yield(); // the reader may have lost its core; let it finish
       }
     }
-    return !broken;
+    return broken ? Standing.BROKEN : standing(System.nanoTime());
+  }
+
+  /** Whether the link has been heard from lately; sends a PING, or declares the link dead, as due. */
+  private Standing standing(long now) {
+    long heard = lastHeard;
+    long quiet = now - heard;
+    if (quiet < PING_AFTER_NANOS) {
+      return Standing.TRUSTED;
+    }
+    long sent = pingSent;
+    boolean awaiting = sent - heard > 0;
+    if (awaiting && now - sent > DEAD_AFTER_NANOS) {
+      broken = true;
+      return Standing.BROKEN;
+    }
+    if (!awaiting && reading.tryLock()) {
+      try {
+        if (pingSent - lastHeard <= 0) {
+          pingSent = now;
+          sendPing();
+        }
+      } finally {
+        reading.unlock();
+      }
+    }
+    return quiet < TRUST_NANOS ? Standing.TRUSTED : Standing.UNPROVEN;
+  }
+
+  /** Under {@link #reading}: a few bytes into an idle socket's send buffer, never blocking. */
+  private void sendPing() {
+    try {
+      ByteBuffer ping = ByteBuffer.wrap(PING);
+      channel.write(ping);
+      if (ping.hasRemaining()) {
+        broken = true; // the send buffer is full: Redis has stopped reading
+      }
+    } catch (IOException | RuntimeException e) {
+      broken = true;
+    }
   }
 
   @Override
@@ -163,6 +230,7 @@ final class InvalidationStream implements AutoCloseable {
         ensureRoom();
         read = channel.read(buffer);
         if (read > 0) {
+          lastHeard = System.nanoTime();
           apply();
         }
       } while (read > 0);

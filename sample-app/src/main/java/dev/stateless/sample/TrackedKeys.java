@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Invalidations are redirected to an {@link InvalidationStream} that each question drains first
  * (one non-blocking read, which serves every question that began while the previous read ran). So
- * once Redis has sent an invalidation, no later request on this replica can be answered from the
- * old copy, even if the JVM has not scheduled any background thread since.
+ * once an invalidation has arrived, no later request on this replica can be answered from the old
+ * copy, even if the JVM has not scheduled any background thread since. Local answers are given only
+ * while that stream vouches for them (heard from within a second; it PINGs when quiet), so a link
+ * that died without a reset cannot keep serving an old copy.
  * Over TLS, where that stream is not available, invalidations arrive as RESP3 pushes on lettuce's
  * event loop instead: the same answers, but visible a scheduling delay later.
  *
@@ -70,27 +72,28 @@ final class TrackedKeys implements AutoCloseable {
    */
   long existing(String... keys) {
     StatefulRedisConnection<String, String> connection = Redis.call(redis::trackingConnection);
-    applyInvalidations();
+    boolean vouched = applyInvalidations();
     if (!armed) {
       arm(connection);
     }
     long found = 0;
     for (int i = 0; i < keys.length; i++) {
-      if (exists(connection, keys[i])) {
+      if (exists(connection, keys[i], vouched)) {
         found |= 1L << i;
       }
     }
     return found;
   }
 
-  private boolean exists(StatefulRedisConnection<String, String> connection, String key) {
+  /** @param vouched whether the invalidation stream vouched for local answers in this call's drain */
+  private boolean exists(StatefulRedisConnection<String, String> connection, String key, boolean vouched) {
     long readEpoch = epoch.get();
     if (!armed) {
       redisReads.increment();
       return Redis.call(() -> connection.sync().get(key)) != null;
     }
     Object answer = known.get(key);
-    if (answer instanceof Boolean exists) {
+    if (answer instanceof Boolean exists && vouched) {
       localAnswers.increment();
       return exists;
     }
@@ -151,11 +154,23 @@ final class TrackedKeys implements AutoCloseable {
     }
   }
 
-  private void applyInvalidations() {
+  /**
+   * Applies the invalidations that have arrived; returns whether local answers may be given now. An
+   * answer held but not vouched for is read again from Redis, and kept as it is.
+   */
+  private boolean applyInvalidations() {
     InvalidationStream current = stream;
-    if (current != null && !current.drain()) {
-      forgetAll(); // the stream broke: whatever it would have said is lost
+    if (current == null) {
+      return true; // not armed (then nothing local is used), or over TLS, where pushes arrive by themselves
     }
+    return switch (current.drain()) {
+      case TRUSTED -> true;
+      case UNPROVEN -> false;
+      case BROKEN -> {
+        forgetAll(); // whatever it would have said is lost
+        yield false;
+      }
+    };
   }
 
   private void attach(StatefulRedisConnection<String, String> connection) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +103,54 @@ class TrackedKeysTest {
       });
     } finally {
       Backends.stopQuietly(server);
+    }
+  }
+
+  /**
+   * A link that dies without a reset: the invalidation never arrives and reads never return. Past
+   * the trust window the view stops answering from its copy and asks Redis, which fails (503)
+   * instead of answering with what it last knew.
+   */
+  @Test
+  void aLinkThatDiesSilentlyStopsVouchingForLocalAnswers() throws Exception {
+    int redisPort = URI.create(Backends.sharedRedisUrl()).getPort();
+    try (SilentProxy proxy = new SilentProxy(redisPort);
+         Redis reader = new Redis("redis://127.0.0.1:" + proxy.port());
+         Redis writer = new Redis(Backends.sharedRedisUrl())) {
+      TrackedKeys view = new TrackedKeys(reader);
+      String key = "tracked-test:" + UUID.randomUUID();
+      assertThat(view.exists(key)).isFalse();
+      long reads = view.redisReads();
+      assertThat(view.exists(key)).isFalse();
+      assertThat(view.redisReads()).as("answered locally").isEqualTo(reads);
+
+      proxy.freeze();
+      writer.commands().set(key, "1");
+      Thread.sleep(Duration.ofNanos(InvalidationStream.TRUST_NANOS).toMillis() + 200);
+
+      assertThatThrownBy(() -> view.exists(key)).isInstanceOf(BackendUnavailableException.class);
+      view.close();
+    }
+  }
+
+  /** Quiet but alive: the first question after a pause goes to Redis while a PING proves the link, then answers are local again. */
+  @Test
+  void aQuietLinkIsProvenByAPingAndAnswersLocallyAgain() throws Exception {
+    try (Redis redis = new Redis(Backends.sharedRedisUrl())) {
+      TrackedKeys view = new TrackedKeys(redis);
+      String key = "tracked-test:" + UUID.randomUUID();
+      assertThat(view.exists(key)).isFalse();
+      Thread.sleep(Duration.ofNanos(InvalidationStream.TRUST_NANOS).toMillis() + 200);
+
+      long reads = view.redisReads();
+      assertThat(view.exists(key)).isFalse();
+      assertThat(view.redisReads()).as("not vouched for after the pause: asked Redis").isEqualTo(reads + 1);
+      await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5)).untilAsserted(() -> {
+        long before = view.redisReads();
+        assertThat(view.exists(key)).isFalse();
+        assertThat(view.redisReads()).as("the PING's answer vouches again").isEqualTo(before);
+      });
+      view.close();
     }
   }
 
