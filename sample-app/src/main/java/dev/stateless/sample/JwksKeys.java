@@ -19,7 +19,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +61,8 @@ final class JwksKeys {
   private final ReentrantLock reloading = new ReentrantLock();
   private volatile KeySet current;
   private volatile FileStamp stamp;
-  private volatile Instant lastCheck;
+  /** Epoch millis of the last look at the file: a long, so the per-request check allocates nothing. */
+  private volatile long lastCheckMillis;
   private volatile Runnable onChange = () -> { };
 
   JwksKeys(Path file, Clock clock) {
@@ -70,7 +70,7 @@ final class JwksKeys {
     this.clock = clock;
     this.stamp = stampOf(file);
     this.current = parse(read(file));
-    this.lastCheck = clock.instant();
+    this.lastCheckMillis = clock.millis();
   }
 
   /** Called after a new version of the file was loaded, e.g. to drop results verified with old keys. */
@@ -101,12 +101,12 @@ final class JwksKeys {
   }
 
   private KeySet fresh(Duration maxAge) {
-    Instant now = clock.instant();
-    if (now.isBefore(lastCheck.plus(maxAge)) || !reloading.tryLock()) {
+    long now = clock.millis();
+    if (now - lastCheckMillis < maxAge.toMillis() || !reloading.tryLock()) {
       return current;
     }
     try {
-      lastCheck = now;
+      lastCheckMillis = now;
       FileStamp seen = stampOf(file);
       if (seen != null && !seen.equals(stamp)) {
         KeySet loaded = parse(read(file));
