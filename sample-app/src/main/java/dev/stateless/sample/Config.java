@@ -67,7 +67,7 @@ public record Config(
         in.duration("CART_IDLE_TTL", Duration.ofHours(1)),
         in.size("MAX_UPLOAD_BYTES", 10L * 1024 * 1024),
         in.integer("PASSWORD_HASH_ITERATIONS", Passwords.DEFAULT_ITERATIONS, 1_000, 10_000_000),
-        in.duration("SHUTDOWN_DRAIN", Duration.ofSeconds(5)));
+        in.durationOrZero("SHUTDOWN_DRAIN", Duration.ofSeconds(5)));
   }
 
   /** Never prints the secrets: records would otherwise put them in any log line that shows the config. */
@@ -136,10 +136,21 @@ public record Config(
 
     /** Go-style durations as in the StatelessApp spec ("15m", "720h"), or a sequence such as "1h30m". */
     Duration duration(String name, Duration fallback) {
-      return optional(name).map(value -> {
-        Matcher matcher = DURATION.matcher(value);
-        Duration total = Duration.ZERO;
-        int end = 0;
+      return optional(name).map(value -> parseDuration(value).filter(duration -> !duration.isZero())
+          .orElseThrow(() -> invalid(name, "a positive duration such as 15m or 24h"))).orElse(fallback);
+    }
+
+    /** As {@link #duration}, where "0" switches off whatever the duration is for. */
+    Duration durationOrZero(String name, Duration fallback) {
+      return optional(name).map(value -> (value.equals("0") ? Optional.of(Duration.ZERO) : parseDuration(value))
+          .orElseThrow(() -> invalid(name, "a duration such as 5s, or 0 for none"))).orElse(fallback);
+    }
+
+    private static Optional<Duration> parseDuration(String value) {
+      Matcher matcher = DURATION.matcher(value);
+      Duration total = Duration.ZERO;
+      int end = 0;
+      try {
         while (matcher.find() && matcher.start() == end) {
           long amount = Long.parseLong(matcher.group(1));
           total = total.plus(switch (matcher.group(2)) {
@@ -151,11 +162,10 @@ public record Config(
           });
           end = matcher.end();
         }
-        if (end != value.length() || total.isZero()) {
-          throw invalid(name, "a positive duration such as 15m or 24h");
-        }
-        return total;
-      }).orElse(fallback);
+      } catch (NumberFormatException | ArithmeticException e) {
+        return Optional.empty(); // too long to hold
+      }
+      return end > 0 && end == value.length() ? Optional.of(total) : Optional.empty();
     }
 
     /** Bytes, or a Kubernetes-style quantity such as 10Mi. */

@@ -16,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -38,6 +39,12 @@ public final class SampleApp implements AutoCloseable {
    * headers that do repeat (Host, User-Agent, Accept) stay cached.
    */
   static final int HEADER_CACHE_CHARS = 256;
+  /**
+   * When the app stops, how long requests still running (a long upload or download) may take to
+   * finish; new ones are refused meanwhile. With the 5s drain this fits in the 30s that Kubernetes
+   * grants a pod by default between SIGTERM and SIGKILL.
+   */
+  static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(20);
 
   private final Redis redis;
   private final TrackedKeys revocationView;
@@ -94,6 +101,11 @@ public final class SampleApp implements AutoCloseable {
       javalin.http.prefer405over404 = true;
       javalin.http.compressionStrategy = CompressionStrategy.NONE; // keep downloads streaming
       javalin.jetty.modifyHttpConfiguration(httpConfig -> httpConfig.setHeaderCacheSize(HEADER_CACHE_CHARS));
+      javalin.jetty.modifyServer(server -> {
+        // Javalin nests its own handler inside this one. Without it, stopping aborts running requests.
+        server.setHandler(new GracefulHandler());
+        server.setStopTimeout(IN_FLIGHT_GRACE.toMillis());
+      });
       javalin.jsonMapper(new JavalinJackson(json, false));
       javalin.routes.before(ctx -> ctx.header(SERVED_BY, config.podName()));
       javalin.requestLogger.http((ctx, millis) -> record(metrics, ctx, millis));
@@ -119,8 +131,9 @@ public final class SampleApp implements AutoCloseable {
   /**
    * Stops as a replica behind a Service should (on SIGTERM): report not ready at once, keep serving
    * for {@code drain} while the endpoint is removed everywhere (kube-proxy and ingresses learn of it
-   * a little after the kubelet sends the signal), then stop. Without the pause, requests already
-   * routed to this replica would meet a closed port during every rollout.
+   * a little after the kubelet sends the signal), then stop, letting the requests still running
+   * finish (see {@link #IN_FLIGHT_GRACE}). Without the pause, requests already routed to this
+   * replica would meet a closed port during every rollout.
    */
   public void drainAndClose(Duration drain) {
     health.shutDown();

@@ -84,7 +84,8 @@ class ConfigTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"PORT=http", "PORT=70000", "S3_FORCE_PATH_STYLE=yes", "JWT_ACCESS_TOKEN_TTL=15",
-      "JWT_ACCESS_TOKEN_TTL=0s", "CART_IDLE_TTL=1x", "MAX_UPLOAD_BYTES=10MB", "MAX_UPLOAD_BYTES=0",
+      "JWT_ACCESS_TOKEN_TTL=0s", "JWT_ACCESS_TOKEN_TTL=0", "JWT_REFRESH_TOKEN_TTL=99999999999999999999h",
+      "CART_IDLE_TTL=106751991167301d", "CART_IDLE_TTL=1x", "SHUTDOWN_DRAIN=soon", "SHUTDOWN_DRAIN=-5s", "MAX_UPLOAD_BYTES=10MB", "MAX_UPLOAD_BYTES=0",
       "AWS_ENDPOINT_URL_S3=not a url", "PASSWORD_HASH_ITERATIONS=10"})
   void anUnusableValueIsNamed(String assignment) {
     String[] parts = assignment.split("=", 2);
@@ -93,6 +94,18 @@ class ConfigTest {
     assertThatThrownBy(() -> Config.fromEnvironment(env))
         .isInstanceOf(Config.InvalidConfigException.class)
         .hasMessageStartingWith("environment variable " + parts[0] + " must be");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "0s"})
+  void theShutdownDrainCanBeSwitchedOff(String none) {
+    Map<String, String> env = injected();
+    env.put("SHUTDOWN_DRAIN", none);
+    assertThat(Config.fromEnvironment(env).shutdownDrain()).isZero();
+    env.put("SHUTDOWN_DRAIN", "1500ms");
+    assertThat(Config.fromEnvironment(env).shutdownDrain()).isEqualTo(Duration.ofMillis(1500));
+    env.remove("SHUTDOWN_DRAIN");
+    assertThat(Config.fromEnvironment(env).shutdownDrain()).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test

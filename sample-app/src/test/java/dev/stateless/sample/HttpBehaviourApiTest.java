@@ -3,8 +3,13 @@ package dev.stateless.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -103,6 +108,45 @@ class HttpBehaviourApiTest {
     }
     assertThatThrownBy(() -> leaving.client.get("/healthz/live", null)).as("stopped after the drain")
         .isInstanceOf(UncheckedIOException.class);
+  }
+
+  /**
+   * A request still running when the app stops (here an upload whose second half comes during the
+   * stop) is answered; stopping used to cut its connection.
+   */
+  @Test
+  void aRequestStillRunningWhenTheAppStopsIsAnswered() throws Exception {
+    InProcessApp leaving = new InProcessApp();
+    InProcessApp.Login user = leaving.newUser();
+    byte[] half = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+    URI base = leaving.client.base();
+    try (Socket upload = new Socket(base.getHost(), base.getPort())) {
+      upload.setSoTimeout(10_000);
+      OutputStream out = upload.getOutputStream();
+      out.write(("POST /api/files HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + user.bearer()
+          + "\r\nContent-Type: text/plain\r\nContent-Length: " + 2 * half.length + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.write(half);
+      out.flush();
+      Thread.sleep(500); // the request reaches its handler, which streams the body to S3
+      Thread shutdown = new Thread(() -> leaving.app.drainAndClose(Duration.ZERO));
+      shutdown.start();
+      Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !canConnect(base));
+      out.write(half);
+      out.flush();
+      String response = new String(upload.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      assertThat(response).startsWith("HTTP/1.1 201");
+      shutdown.join(Duration.ofSeconds(10).toMillis());
+      assertThat(shutdown.isAlive()).as("stopped once the upload was answered").isFalse();
+    }
+  }
+
+  private static boolean canConnect(URI base) {
+    try (Socket probe = new Socket(base.getHost(), base.getPort())) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   @Test
