@@ -2,13 +2,16 @@ package dev.stateless.sample;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -43,6 +46,15 @@ final class Uploads {
   static final int CHUNKED_AT_ONCE = 8;
   private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final String DEFAULT_TYPE = "application/octet-stream";
+  /** Readiness asks often and must answer "down" soon, not after the SDK's retries of 30s reads. */
+  static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
+  /**
+   * One attempt for a body streamed from the client. The SDK retries by reading the body again,
+   * which a stream cannot give: the retry failed with an IllegalStateException (a 500) in place of
+   * the first attempt's own failure, a client gone (400) or S3 unreachable (503).
+   */
+  private static final SdkPlugin ONE_ATTEMPT =
+      client -> client.overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.doNotRetry()));
 
   private final S3Client s3;
   private final String bucket;
@@ -74,7 +86,8 @@ final class Uploads {
     InputStream clientBody = new ClientBody(body);
     try {
       if (contentLength >= 0) {
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(type).contentLength(contentLength),
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(type).contentLength(contentLength)
+                .overrideConfiguration(override -> override.addPlugin(ONE_ATTEMPT)),
             RequestBody.fromInputStream(clientBody, contentLength));
       } else {
         chunked.run(() -> {
@@ -120,7 +133,7 @@ final class Uploads {
   /** For readiness: the bucket exists and our credentials reach it. */
   void checkBucket() {
     try {
-      s3.headBucket(b -> b.bucket(bucket));
+      s3.headBucket(b -> b.bucket(bucket).overrideConfiguration(override -> override.apiCallTimeout(READINESS_TIMEOUT)));
     } catch (SdkException e) {
       throw new BackendUnavailableException(NAME, e);
     }

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -163,6 +164,40 @@ class CartAndFilesApiTest {
         // What arrived is the answer; the assertion says whether it is the right one.
       }
       return response.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * S3 dropping the connection in the middle of a streamed upload is the backend's failure, a 503.
+   * The SDK's retry could not read the client's body a second time, and the app answered 500.
+   */
+  @Test
+  void objectStorageLostInTheMiddleOfAnUploadIs503() throws Exception {
+    int s3Port = URI.create(Backends.s3Endpoint()).getPort();
+    try (SilentProxy s3 = new SilentProxy(s3Port);
+        InProcessApp relayed = new InProcessApp(Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + s3.port()))) {
+      InProcessApp.Login user = relayed.newUser();
+      byte[] half = randomBytes(64 * 1024);
+      URI base = relayed.client.base();
+      try (Socket upload = new Socket(base.getHost(), base.getPort())) {
+        upload.setSoTimeout(10_000);
+        OutputStream out = upload.getOutputStream();
+        out.write(("POST /api/files HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + user.bearer()
+            + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + 2 * half.length
+            + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(half);
+        out.flush();
+        Thread.sleep(500); // the first half is on its way to S3
+        s3.cut();
+        try {
+          out.write(half);
+          out.flush();
+        } catch (IOException e) {
+          // the app may have answered, and closed, before the rest arrived
+        }
+        String response = new String(upload.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(response).startsWith("HTTP/1.1 503").contains("backend_unavailable");
+      }
     }
   }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP relay to a local port that can go silent: once {@link #freeze}d it stops passing bytes either
  * way but closes nothing, as a network partition or a vanished host does. No reset, no timeout: the
- * endpoints learn nothing.
+ * endpoints learn nothing. It can also {@link #cut} its connections, as a backend that restarts does.
  */
 final class SilentProxy implements AutoCloseable {
 
@@ -35,6 +35,14 @@ final class SilentProxy implements AutoCloseable {
 
   void freeze() {
     frozen = true;
+  }
+
+  /** Closes every connection relayed so far; new ones are relayed as before. */
+  void cut() throws IOException {
+    for (Socket socket : sockets) {
+      socket.close();
+    }
+    sockets.clear();
   }
 
   private void accept() {
