@@ -92,6 +92,24 @@ class HttpBehaviourApiTest {
     }
   }
 
+  /**
+   * An object store that stops answering (a partition: no reset, no error) makes the replica not
+   * ready within the probe's patience. Before, the check waited out the SDK's 30s reads and its
+   * retries, and this request timed out.
+   */
+  @Test
+  void readinessSaysDownWhenObjectStorageStopsAnswering() throws Exception {
+    int s3Port = URI.create(Backends.s3Endpoint()).getPort();
+    try (SilentProxy s3 = new SilentProxy(s3Port);
+        InProcessApp relayed = new InProcessApp(Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + s3.port()))) {
+      assertThat(relayed.client.get("/healthz/ready", null).status()).isEqualTo(200);
+      s3.freeze();
+      ApiClient.Reply ready = relayed.client.get("/healthz/ready", null);
+      assertThat(ready.status()).isEqualTo(503);
+      assertThat(ready.json().get("checks").get("objectStorage").asText()).isEqualTo("down");
+    }
+  }
+
   /** SIGTERM's path: out of the Service first, still answering what was already routed to it, then gone. */
   @Test
   void aReplicaShuttingDownIsNotReadyButServesUntilItStops() throws Exception {
