@@ -7,6 +7,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
@@ -20,6 +21,9 @@ import java.util.List;
     value = "!has(self.scheduledJobs) || self.scheduledJobs.all(a, self.scheduledJobs.exists_one(b, b.name == a.name))",
     message = "scheduledJobs[].name must be unique")
 public class StatelessAppSpec {
+
+  /** The most scheduled jobs one app may declare. */
+  public static final int MAX_SCHEDULED_JOBS = 50;
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_REPLICAS = 2;
@@ -62,7 +66,10 @@ public class StatelessAppSpec {
   @JsonPropertyDescription("JWT signing keys generated, rotated and published by the operator. Absent: no keys.")
   private JwtSpec jwt;
 
-  @JsonPropertyDescription("Scheduled work, run by Kubernetes CronJobs instead of in-process timers.")
+  // Bounded for the API server's sake as much as ours: it refuses a CRD whose CEL rules could cost
+  // too much on the largest object it accepts, and the uniqueness rule above compares every pair.
+  @Size(max = StatelessAppSpec.MAX_SCHEDULED_JOBS)
+  @JsonPropertyDescription("Scheduled work, run by Kubernetes CronJobs instead of in-process timers; at most 50 jobs.")
   private List<ScheduledJob> scheduledJobs = new ArrayList<>();
 
   @Pattern("^/.*$")

@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,5 +60,41 @@ class CommittedCrdTest {
     assertThat(statelessness.getDefault()).isNotNull();
     assertThat(statelessness.getDefault().get("enforcement").asText()).isEqualTo("Audit");
     assertThat(statelessness.getDefault().get("requireReadOnlyRootFilesystem").asBoolean()).isTrue();
+  }
+
+  /**
+   * The API server estimates each CEL rule's cost on the largest object it would accept, and refuses
+   * the whole CRD when a rule could cost too much. A list without maxItems may hold hundreds of
+   * thousands of items there, so a rule that iterates over one (let alone pairs of them) is refused.
+   * The mock API server of the tests estimates nothing: this holds every iterated list to a bound.
+   */
+  @Test
+  void everyListThatARuleIteratesOverIsBounded() throws IOException {
+    CustomResourceDefinition crd = new KubernetesSerialization().unmarshal(Files.readString(GENERATED), CustomResourceDefinition.class);
+    List<String> iterated = new ArrayList<>();
+    collectIteratedLists("", crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema(), iterated);
+    assertThat(iterated).as("lists iterated by CEL rules, with their maxItems").isNotEmpty()
+        .allSatisfy(list -> assertThat(list).doesNotEndWith("maxItems=null"));
+  }
+
+  private static final java.util.regex.Pattern ITERATION =
+      java.util.regex.Pattern.compile("self\\.(\\w+)\\.(all|exists|exists_one|map|filter)\\(");
+
+  private static void collectIteratedLists(String path, JSONSchemaProps schema, List<String> iterated) {
+    if (schema.getXKubernetesValidations() != null) {
+      schema.getXKubernetesValidations().forEach(validation -> {
+        java.util.regex.Matcher matcher = ITERATION.matcher(validation.getRule());
+        while (matcher.find()) {
+          JSONSchemaProps list = schema.getProperties().get(matcher.group(1));
+          iterated.add(path + "." + matcher.group(1) + " maxItems=" + list.getMaxItems());
+        }
+      });
+    }
+    if (schema.getProperties() != null) {
+      schema.getProperties().forEach((name, property) -> collectIteratedLists(path + "." + name, property, iterated));
+    }
+    if (schema.getItems() != null && schema.getItems().getSchema() != null) {
+      collectIteratedLists(path + "[]", schema.getItems().getSchema(), iterated);
+    }
   }
 }
