@@ -10,8 +10,10 @@ import dev.stateless.api.v1alpha1.ScheduledJob;
 import dev.stateless.api.v1alpha1.Scratch;
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.api.v1alpha1.StatelessAppSpec;
+import dev.stateless.operator.backend.BackendNames;
 import dev.stateless.operator.desired.AppSettings;
 import dev.stateless.operator.desired.InjectedConfiguration;
+import dev.stateless.operator.jwt.SigningKeys;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.time.Duration;
@@ -32,7 +34,35 @@ public final class SpecValidator {
   /** Validates an app's spec; the app's name matters for the names of its children. */
   public List<SpecProblem> validate(StatelessApp app) {
     String appName = app.getMetadata() == null ? null : app.getMetadata().getName();
-    return validate(appName, app.getSpec(), () -> injectedVariables(app));
+    List<SpecProblem> problems = validate(appName, app.getSpec(), () -> injectedVariables(app));
+    if (app.getSpec() != null && appName != null) {
+      checkExternalSecretNames(app, problems);
+    }
+    return problems;
+  }
+
+  /**
+   * A user's Secret named like one the operator writes for this app would have two writers: the
+   * operator's create would fail on every reconcile, and the app would read keys the user's Secret
+   * does not have.
+   */
+  private static void checkExternalSecretNames(StatelessApp app, List<SpecProblem> problems) {
+    Set<String> operatorSecrets = Set.of(BackendNames.redis(app), BackendNames.redisCredentials(app),
+        BackendNames.objectStorage(app), BackendNames.objectStorageCredentials(app),
+        SigningKeys.secretName(app), SigningKeys.upcomingSecretName(app));
+    StatelessAppSpec spec = app.getSpec();
+    checkNotOperatorSecret("spec.redis.externalSecretRef.name",
+        spec.getRedis() == null ? null : spec.getRedis().getExternalSecretRef(), operatorSecrets, problems);
+    checkNotOperatorSecret("spec.objectStorage.externalSecretRef.name",
+        spec.getObjectStorage() == null ? null : spec.getObjectStorage().getExternalSecretRef(), operatorSecrets, problems);
+  }
+
+  private static void checkNotOperatorSecret(String field, dev.stateless.api.v1alpha1.SecretRef ref, Set<String> operatorSecrets,
+      List<SpecProblem> problems) {
+    if (ref != null && operatorSecrets.contains(ref.getName())) {
+      problems.add(new SpecProblem(field, "'" + ref.getName() + "' is the name of a Secret the operator writes for this app;"
+          + " rename your Secret (e.g. " + ref.getName() + "-external) and point this at it"));
+    }
   }
 
   private List<SpecProblem> validate(String appName, StatelessAppSpec spec, Supplier<Set<String>> injected) {
@@ -134,6 +164,9 @@ public final class SpecValidator {
       if (storage.getEndpoint() == null || storage.getEndpoint().isBlank()) {
         problems.add(new SpecProblem("spec.objectStorage.endpoint",
             "is required when objectStorage.mode is External, e.g. https://s3.eu-west-1.amazonaws.com"));
+      } else if (!isHttpUrl(storage.getEndpoint())) {
+        problems.add(new SpecProblem("spec.objectStorage.endpoint",
+            "must be an http or https URL with a host, e.g. https://s3.eu-west-1.amazonaws.com, was " + storage.getEndpoint()));
       }
     }
     if (storage.getStorageSize() != null) {
@@ -161,6 +194,10 @@ public final class SpecValidator {
   private static void checkScheduledJobs(String appName, List<ScheduledJob> jobs, List<SpecProblem> problems) {
     if (jobs == null) {
       return;
+    }
+    if (jobs.size() > StatelessAppSpec.MAX_SCHEDULED_JOBS) {
+      problems.add(new SpecProblem("spec.scheduledJobs", "has " + jobs.size() + " jobs; at most "
+          + StatelessAppSpec.MAX_SCHEDULED_JOBS + " are allowed"));
     }
     java.util.Set<String> names = new java.util.HashSet<>();
     for (int i = 0; i < jobs.size(); i++) {
@@ -220,6 +257,15 @@ public final class SpecValidator {
       Quantity.getAmountInBytes(new Quantity(value));
     } catch (IllegalArgumentException e) {
       problems.add(new SpecProblem(field, "'" + value + "' is not a quantity such as 64Mi or 10Gi"));
+    }
+  }
+
+  private static boolean isHttpUrl(String value) {
+    try {
+      java.net.URI uri = new java.net.URI(value);
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
     }
   }
 

@@ -11,6 +11,7 @@ import dev.stateless.api.v1alpha1.ScheduledJob;
 import dev.stateless.api.v1alpha1.Scratch;
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.api.v1alpha1.Statelessness;
+import dev.stateless.operator.testing.BackendApps;
 import dev.stateless.operator.testing.TestApps;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.List;
@@ -121,6 +122,36 @@ class SpecValidatorTest {
             "scheduled job 'Bad_Name' (spec.scheduledJobs[2]).schedule",
             "scheduled job 'Bad_Name' (spec.scheduledJobs[2]).command",
             "spec.scheduledJobs[3].name");
+  }
+
+  @Test
+  void atMostFiftyScheduledJobs() {
+    List<ScheduledJob> jobs = java.util.stream.IntStream.rangeClosed(1, 51)
+        .mapToObj(i -> new ScheduledJob("job-" + i, "@daily", List.of("true"))).toList();
+    assertThat(fieldsOf(app -> app.getSpec().setScheduledJobs(jobs))).containsExactly("spec.scheduledJobs");
+    assertThat(fieldsOf(app -> app.getSpec().setScheduledJobs(jobs.subList(0, 50)))).isEmpty();
+  }
+
+  @Test
+  void anExternalSecretMayNotBeOneTheOperatorWrites() {
+    assertThat(fieldsOf(app -> {
+      app.getSpec().setRedis(BackendApps.externalRedis("shop-redis"));
+      app.getSpec().setObjectStorage(BackendApps.externalStorage("https://s3.example.com", "b", "shop-jwt-next", null));
+    })).containsExactly("spec.redis.externalSecretRef.name", "spec.objectStorage.externalSecretRef.name");
+    assertThat(fieldsOf(app -> {
+      app.getSpec().setRedis(BackendApps.externalRedis("shop-redis-external"));
+      app.getSpec().setObjectStorage(BackendApps.externalStorage("https://s3.example.com", "b", "shop-s3-keys", null));
+    })).isEmpty();
+  }
+
+  @Test
+  void anExternalEndpointMustBeAUrlTheS3ClientCanUse() {
+    for (String endpoint : List.of("https://minio .example.com", "s3.example.com", "ftp://s3.example.com", "https://")) {
+      assertThat(fieldsOf(app -> app.getSpec().setObjectStorage(BackendApps.externalStorage(endpoint, "b", "keys", null))))
+          .as(endpoint).containsExactly("spec.objectStorage.endpoint");
+    }
+    assertThat(fieldsOf(app -> app.getSpec().setObjectStorage(BackendApps.externalStorage("http://minio.storage:9000", "b", "keys", null))))
+        .isEmpty();
   }
 
   @Test
