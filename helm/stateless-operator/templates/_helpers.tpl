@@ -31,10 +31,11 @@ ClusterRole over all namespaces, or by a Role in each watched namespace.
 */}}
 {{- define "stateless-operator.rules" -}}
 # Patch: the finalizer that holds a deleted app with objectStorage.deletionPolicy Delete until its
-# bucket is deleted (added and removed as that policy changes; other apps carry none).
+# bucket is deleted (added and removed as that policy changes; other apps carry none). Get: a
+# finalizer patch that meets a conflict is retried on a fresh read of the app.
 - apiGroups: ["stateless.dev"]
   resources: ["statelessapps"]
-  verbs: ["list", "watch", "patch"]
+  verbs: ["get", "list", "watch", "patch"]
 # Update: the first status is put whole; later ones are patched.
 - apiGroups: ["stateless.dev"]
   resources: ["statelessapps/status"]

@@ -16,6 +16,7 @@ import dev.stateless.operator.testing.TestApps;
 import dev.stateless.operator.verification.ViolationGauge;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -132,6 +133,22 @@ class DeletionPolicyFinalizerTest {
         "DELETE /api/v1/namespaces/shop-ns/secrets/shop-s3-credentials",
         "PATCH " + APP_PATH + "shop");
     assertThat(writes).noneMatch(w -> w.startsWith("POST") && !w.endsWith("/events"));
+  }
+
+  /**
+   * A finalizer patch refused with a conflict (someone else changed the app's finalizers meanwhile)
+   * is retried by JOSDK on a fresh read of the app: the chart's RBAC must allow that read.
+   */
+  @Test
+  void aFinalizerPatchMetWithAConflictIsRetriedOnAFreshCopy() {
+    server.expect().patch().withPath(APP_PATH + "shop")
+        .andReturn(409, new StatusBuilder().withCode(409).withReason("Conflict").withMessage("the object has been modified").build())
+        .once();
+    operator.apply(deleting("shop"));
+    operator.awaitApp(NS, "shop", holdsFinalizer());
+    assertThat(operator.operatorRequests())
+        .as("the app read again by name, then patched again")
+        .anyMatch(request -> request.verb().equals("get") && request.path().equals(APP_PATH + "shop"));
   }
 
   @Test
