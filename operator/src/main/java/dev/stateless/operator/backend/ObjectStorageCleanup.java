@@ -32,7 +32,8 @@ public final class ObjectStorageCleanup {
 
   /** Whether deleting the app has anything to clean up, so the app must be held until it is done. */
   public static boolean needed(StatelessApp app) {
-    return ObjectStorageSettings.of(new AppSettings(app)).map(ObjectStorageSettings::deleteData).orElse(false);
+    return app.getSpec() != null // an app without a spec (reported as invalid) names no storage
+        && ObjectStorageSettings.of(new AppSettings(app)).map(ObjectStorageSettings::deleteData).orElse(false);
   }
 
   /**

@@ -171,8 +171,11 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp> {
       log.info("StatelessApp {}/{} has an invalid spec, children left as they are: {}",
           app.getMetadata().getNamespace(), app.getMetadata().getName(), problems);
     }
-    StatelessnessVerifier.Findings violations = verifier.violations(app, new StatelessnessVerifier.Subjects(
-        liveObjects.podsOf(app), appService(app, context), liveObjects.ingressesIn(app.getMetadata().getNamespace())));
+    // Without a spec there are no rules to hold the app to (and the spec's absence is the problem reported).
+    StatelessnessVerifier.Findings violations = app.getSpec() == null
+        ? new StatelessnessVerifier.Findings(List.of(), 0)
+        : verifier.violations(app, new StatelessnessVerifier.Subjects(
+            liveObjects.podsOf(app), appService(app, context), liveObjects.ingressesIn(app.getMetadata().getNamespace())));
     var observation = new StatusCalculator.Observation(problems, appDeployment(app, context), signingKeys, violations,
         backends == null ? null : backends.verdict());
     StatelessAppStatus status = statusCalculator.compute(app, observation);
@@ -203,9 +206,20 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp> {
     return informer.get(new ResourceID(name, app.getMetadata().getNamespace()));
   }
 
+  /**
+   * A child the API server refuses (an invalid Deployment, a quota, a name taken by someone else's
+   * object) makes the app Ready=False with the API server's words; JOSDK retries meanwhile, and the
+   * status is written once, not per attempt. Other failures are transient and leave the status.
+   */
   @Override
   public ErrorStatusUpdateControl<StatelessApp> updateErrorStatus(StatelessApp app, Context<StatelessApp> context, Exception e) {
     log.warn("Reconcile of StatelessApp {}/{} failed: {}", app.getMetadata().getNamespace(), app.getMetadata().getName(), e.toString());
+    ChildRefusal.in(e).ifPresent(refusal -> {
+      StatelessAppStatus previous = app.getStatus() == null
+          ? new StatelessAppStatus()
+          : context.getClient().getKubernetesSerialization().clone(app.getStatus());
+      statusWriter.writeIfChanged(app, statusCalculator.childRejected(app, previous, refusal), context);
+    });
     return ErrorStatusUpdateControl.defaultErrorProcessing();
   }
 

@@ -85,6 +85,21 @@ public final class StatusCalculator {
     return next;
   }
 
+  /**
+   * The status after the API server refused one of the app's children: Ready=False with its words,
+   * everything else as it was, since nothing else was observed.
+   *
+   * @param previous a copy of the stored status, which this changes and returns
+   */
+  public StatelessAppStatus childRejected(StatelessApp app, StatelessAppStatus previous, String refusal) {
+    Conditions conditions = new Conditions(previous.getConditions(), app.getMetadata().getGeneration(), clock);
+    previous.getConditions().forEach(condition -> conditions.keep(condition.getType()));
+    conditions.set(Conditions.READY, false, ChildRefusal.REASON,
+        "the API server refused a child of the app: " + refusal + ". Fix the spec (or the cluster's limits), then the app is reconciled again");
+    previous.setConditions(conditions.toList());
+    return previous;
+  }
+
   private static void statelessness(Findings violations, Conditions conditions) {
     if (violations.none()) {
       conditions.set(Conditions.STATELESS, true, "NoViolations", "no violation on the app's pods, Service, Ingresses or spec");

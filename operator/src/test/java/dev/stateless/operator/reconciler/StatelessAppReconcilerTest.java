@@ -165,6 +165,18 @@ class StatelessAppReconcilerTest {
     assertThat(client.apps().deployments().inNamespace(NS).withName("good").get()).isNotNull();
   }
 
+  /** The CRD requires nothing at the top: an app whose spec was left out (or mis-indented away) is accepted. */
+  @Test
+  void anAppWithoutASpecIsReportedAsSuch() {
+    StatelessApp empty = TestApps.app(NS, "empty");
+    empty.setSpec(null);
+    operator.apply(empty);
+
+    StatelessApp reported = operator.awaitApp(NS, "empty", hasCondition("Ready", "False", "InvalidSpec"));
+    assertThat(OperatorHarness.condition(reported, "Ready").orElseThrow().getMessage()).startsWith("spec");
+    assertThat(client.apps().deployments().inNamespace(NS).withName("empty").get()).isNull();
+  }
+
   private List<HasMetadata> children(String name) {
     return List.of(
         client.apps().deployments().inNamespace(NS).withName(name).get(),

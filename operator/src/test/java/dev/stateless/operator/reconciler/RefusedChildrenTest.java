@@ -1,0 +1,82 @@
+package dev.stateless.operator.reconciler;
+
+import static dev.stateless.operator.testing.OperatorHarness.hasCondition;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stateless.api.v1alpha1.StatelessApp;
+import dev.stateless.operator.testing.ApiRequests;
+import dev.stateless.operator.testing.ApiRequests.Call;
+import dev.stateless.operator.testing.OperatorHarness;
+import dev.stateless.operator.testing.TestApps;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A child the API server refuses is reported on the app, in the API server's words, instead of
+ * failing reconcile after reconcile with nothing to show for it.
+ */
+@EnableKubernetesMockClient(crud = true)
+class RefusedChildrenTest {
+
+  static final String NS = "refused";
+  static final String DEPLOYMENTS = "/apis/apps/v1/namespaces/refused/deployments";
+
+  KubernetesMockServer server;
+  KubernetesClient client;
+  OperatorHarness operator;
+
+  @BeforeEach
+  void startOperator() {
+    TestApps.installCrd(client);
+    operator = new OperatorHarness(server, client);
+  }
+
+  @AfterEach
+  void stopOperator() {
+    operator.close();
+  }
+
+  @Test
+  void aDeploymentTheApiServerRefusesMakesTheAppNotReadyInItsWords() {
+    String refusal = "Deployment.apps \"shop\" is invalid: spec.template.spec.containers[0].resources.requests: "
+        + "Invalid value: \"2\": must be less than or equal to cpu limit of 1";
+    server.expect().post().withPath(DEPLOYMENTS)
+        .andReturn(422, new StatusBuilder().withCode(422).withReason("Invalid").withMessage(refusal).build())
+        .always();
+
+    operator.apply(TestApps.app(NS, "shop"));
+    StatelessApp app = operator.awaitApp(NS, "shop", hasCondition("Ready", "False", ChildRefusal.REASON));
+
+    Condition ready = OperatorHarness.condition(app, "Ready").orElseThrow();
+    assertThat(ready.getMessage()).contains(refusal).contains("Fix the spec");
+    // JOSDK retries; each attempt is refused alike and writes nothing more.
+    List<Call> requests = new ArrayList<>();
+    Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
+      requests.addAll(ApiRequests.drain(server));
+      return requests.stream().filter(call -> call.toString().equals("POST " + DEPLOYMENTS)).count() >= 2;
+    });
+    assertThat(requests).extracting(Call::toString).filteredOn(call -> call.contains("/statelessapps/shop/status"))
+        .as("the refusal is written once").hasSizeLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void aConflictOfConcurrentWritesIsNotARefusal() {
+    server.expect().post().withPath(DEPLOYMENTS)
+        .andReturn(409, new StatusBuilder().withCode(409).withReason("Conflict").withMessage("the object has been modified").build())
+        .once();
+
+    operator.apply(TestApps.app(NS, "shop"));
+    operator.awaitApp(NS, "shop", hasCondition("Ready", "False", "RollingOut"));
+    assertThat(client.apps().deployments().inNamespace(NS).withName("shop").get()).isNotNull();
+  }
+}
