@@ -1,5 +1,6 @@
 package dev.stateless.sample;
 
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisConnectionStateListener;
@@ -68,7 +69,7 @@ final class TrackedKeys implements AutoCloseable {
   /**
    * Which of {@code keys} exist, as bit {@code i} for {@code keys[i]} (at most 64 keys). The
    * invalidations are applied once, before the first key: every key is then answered as Redis saw
-   * it when this call began.
+   * it when this call began. The keys that cannot be answered locally are read in one round trip.
    */
   long existing(String... keys) {
     StatefulRedisConnection<String, String> connection = Redis.call(redis::trackingConnection);
@@ -76,51 +77,85 @@ final class TrackedKeys implements AutoCloseable {
     if (!armed) {
       arm(connection);
     }
+    long readEpoch = epoch.get();
+    boolean tracked = armed;
     long found = 0;
+    long unanswered = 0;
     for (int i = 0; i < keys.length; i++) {
-      if (exists(connection, keys[i], vouched)) {
-        found |= 1L << i;
+      if (tracked && vouched && known.get(keys[i]) instanceof Boolean exists) {
+        localAnswers.increment();
+        found |= exists ? 1L << i : 0;
+      } else {
+        unanswered |= 1L << i;
       }
+    }
+    return unanswered == 0 ? found : found | read(connection, keys, unanswered, readEpoch, tracked);
+  }
+
+  /**
+   * Reads the keys of {@code keys} whose bits are set in {@code which} with one MGET, and keeps
+   * the answers for the keys nobody else was reading (a ticket in {@link #known} marks a read in
+   * flight). An answer held but not vouched for is read again, and kept as it is.
+   *
+   * @param readEpoch the epoch before anything was looked up: a read begun in an older one stores nothing
+   * @param tracked whether tracking was on then; if not, nothing is stored
+   */
+  private long read(StatefulRedisConnection<String, String> connection, String[] keys, long which, long readEpoch,
+      boolean tracked) {
+    int count = Long.bitCount(which);
+    String[] asked = new String[count];
+    Object[] tickets = new Object[count];
+    boolean anyTicket = false;
+    for (int i = 0, n = 0; i < keys.length; i++) {
+      if ((which & 1L << i) == 0) {
+        continue;
+      }
+      asked[n] = keys[i];
+      if (tracked) {
+        Object ticket = new Object();
+        if (known.putIfAbsent(keys[i], ticket) == null) {
+          tickets[n] = ticket;
+          anyTicket = true;
+        }
+      }
+      n++;
+    }
+    redisReads.add(count);
+    List<KeyValue<String, String>> values;
+    try {
+      values = Redis.call(() -> connection.sync().mget(asked));
+    } catch (RuntimeException e) {
+      forgetTickets(asked, tickets);
+      throw e;
+    }
+    if (anyTicket) {
+      applyInvalidations(); // one that raced with the read removes its ticket now
+    }
+    boolean keep = armed && epoch.get() == readEpoch;
+    long found = 0;
+    for (int i = 0, n = 0; i < keys.length; i++) {
+      if ((which & 1L << i) == 0) {
+        continue;
+      }
+      boolean exists = values.get(n).hasValue();
+      found |= exists ? 1L << i : 0;
+      if (tickets[n] != null && !(keep && known.replace(asked[n], tickets[n], exists))) {
+        known.remove(asked[n], tickets[n]); // replace fails if an invalidation took the ticket meanwhile
+      }
+      n++;
+    }
+    if (known.size() > MAX_ENTRIES) {
+      known.clear(); // forgetting is always safe; it only costs reads
     }
     return found;
   }
 
-  /** @param vouched whether the invalidation stream vouched for local answers in this call's drain */
-  private boolean exists(StatefulRedisConnection<String, String> connection, String key, boolean vouched) {
-    long readEpoch = epoch.get();
-    if (!armed) {
-      redisReads.increment();
-      return Redis.call(() -> connection.sync().get(key)) != null;
-    }
-    Object answer = known.get(key);
-    if (answer instanceof Boolean exists && vouched) {
-      localAnswers.increment();
-      return exists;
-    }
-    Object ticket = new Object();
-    boolean mine = answer == null && known.putIfAbsent(key, ticket) == null;
-    boolean exists;
-    redisReads.increment();
-    try {
-      exists = Redis.call(() -> connection.sync().get(key)) != null;
-    } catch (RuntimeException e) {
-      if (mine) {
-        known.remove(key, ticket);
-      }
-      throw e;
-    }
-    if (mine) {
-      applyInvalidations(); // one that raced with the read removes the ticket now
-      if (armed && epoch.get() == readEpoch) {
-        known.replace(key, ticket, exists); // fails if an invalidation took the ticket meanwhile
-      } else {
-        known.remove(key, ticket);
-      }
-      if (known.size() > MAX_ENTRIES) {
-        known.clear(); // forgetting is always safe; it only costs reads
+  private void forgetTickets(String[] keys, Object[] tickets) {
+    for (int n = 0; n < keys.length; n++) {
+      if (tickets[n] != null) {
+        known.remove(keys[n], tickets[n]);
       }
     }
-    return exists;
   }
 
   /**
