@@ -154,6 +154,38 @@ class TrackedKeysTest {
     }
   }
 
+  /** A check that cannot answer locally (here the first, then one after a quiet spell) costs one round trip, whatever the number of keys. */
+  @Test
+  void keysNotAnsweredLocallyAreReadInOneRoundTrip() throws Exception {
+    int port = Backends.freePort();
+    RedisServer server = Backends.startRedis(port);
+    try (Redis redis = new Redis("redis://127.0.0.1:" + port); Redis inspector = new Redis("redis://127.0.0.1:" + port)) {
+      TrackedKeys view = new TrackedKeys(redis);
+      inspector.commands().set("tracked-test:present", "1");
+      String[] keys = {"tracked-test:" + UUID.randomUUID(), "tracked-test:present", "tracked-test:" + UUID.randomUUID()};
+
+      assertThat(view.existing(keys)).isEqualTo(0b010);
+      assertThat(calls(inspector, "mget")).isEqualTo(1);
+      assertThat(calls(inspector, "get")).isZero();
+      Thread.sleep(Duration.ofNanos(InvalidationStream.TRUST_NANOS).toMillis() + 200);
+      assertThat(view.existing(keys)).isEqualTo(0b010);
+      assertThat(calls(inspector, "mget")).isEqualTo(2);
+      assertThat(calls(inspector, "get")).isZero();
+      view.close();
+    } finally {
+      server.stop();
+    }
+  }
+
+  /** How many times Redis has run {@code command}, from INFO commandstats. */
+  private static long calls(Redis redis, String command) {
+    return redis.commands().info("commandstats").lines()
+        .filter(line -> line.startsWith("cmdstat_" + command + ":"))
+        .map(line -> line.replaceAll("^[^:]+:calls=(\\d+),.*", "$1"))
+        .mapToLong(Long::parseLong)
+        .findFirst().orElse(0);
+  }
+
   /** What the checking threads ask about: a key, and whether its write is known to have left Redis. */
   private record Round(String key, boolean written) {}
 
