@@ -49,10 +49,11 @@ ClusterRole over all namespaces, or by a Role in each watched namespace.
 - apiGroups: [""]
   resources: ["services"]
   verbs: ["list", "watch", "create", "update", "delete"]
-# The managed object storage's volume: deleted by the operator only under deletionPolicy Delete.
+# The managed object storage's volume: deleted by the operator only under deletionPolicy Delete;
+# read and released (its owner reference taken off) when an app held for deletion switches to Retain.
 - apiGroups: [""]
   resources: ["persistentvolumeclaims"]
-  verbs: ["list", "watch", "create", "update", "delete"]
+  verbs: ["get", "list", "watch", "create", "update", "delete"]
 - apiGroups: ["policy"]
   resources: ["poddisruptionbudgets"]
   verbs: ["list", "watch", "create", "update", "delete"]

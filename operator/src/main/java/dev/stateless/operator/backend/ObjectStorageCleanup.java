@@ -2,10 +2,12 @@ package dev.stateless.operator.backend;
 
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.desired.AppSettings;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,7 @@ public final class ObjectStorageCleanup {
    */
   public Optional<Duration> cleanup(StatelessApp app, KubernetesClient client) {
     if (!needed(app)) {
+      releaseRetained(app, client);
       return Optional.empty();
     }
     AppSettings settings = new AppSettings(app);
@@ -71,5 +74,49 @@ public final class ObjectStorageCleanup {
       client.secrets().inNamespace(namespace).withName(BackendNames.objectStorageCredentials(app)).delete();
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the managed volume or keys of an app under Retain still name it as their owner. Under
+   * Retain they must outlive the app; the main controller takes the owner reference off when the
+   * policy changes, and until it has, the app keeps its finalizer: deleted in between, garbage
+   * collection would take the data that Retain promises to keep.
+   */
+  public boolean retainedStillOwned(StatelessApp app, KubernetesClient client) {
+    return retainedChildren(app, client).stream().anyMatch(child -> RetainedChildDependent.ownedBy(child, app));
+  }
+
+  /**
+   * For an app being deleted whose policy is now Retain: takes its owner reference off the managed
+   * volume and keys itself, since the main controller reconciles no app being deleted (the switch
+   * and the delete in one go, or a spec made invalid with the switch, leave them owned).
+   */
+  private void releaseRetained(StatelessApp app, KubernetesClient client) {
+    retainedChildren(app, client).forEach(child -> disown(child, app, client));
+  }
+
+  /** The managed volume and keys an app under Retain keeps; none for any other app. */
+  private static List<HasMetadata> retainedChildren(StatelessApp app, KubernetesClient client) {
+    boolean retainedManaged = app.getSpec() != null && ObjectStorageSettings.of(new AppSettings(app))
+        .filter(storage -> storage.managed() && !storage.deleteData()).isPresent();
+    if (!retainedManaged) {
+      return List.of(); // External data is never touched, and without storage there is none
+    }
+    String namespace = app.getMetadata().getNamespace();
+    return java.util.stream.Stream.<HasMetadata>of(
+            client.persistentVolumeClaims().inNamespace(namespace).withName(BackendNames.objectStorage(app)).get(),
+            client.secrets().inNamespace(namespace).withName(BackendNames.objectStorageCredentials(app)).get())
+        .filter(Objects::nonNull)
+        .toList();
+  }
+
+  private static void disown(HasMetadata child, StatelessApp app, KubernetesClient client) {
+    if (!RetainedChildDependent.ownedBy(child, app)) {
+      return;
+    }
+    child.getMetadata().setOwnerReferences(child.getMetadata().getOwnerReferences().stream()
+        .filter(owner -> !Objects.equals(owner.getUid(), app.getMetadata().getUid()))
+        .toList());
+    client.resource(child).update(); // with its resourceVersion: a concurrent change makes this fail and retry
   }
 }

@@ -36,6 +36,8 @@ public class DeletionPolicyReconciler implements Reconciler<StatelessApp> {
    * apps that carry it from then are still cleaned up, or released when they need no clean-up.
    */
   public static final String FINALIZER = "statelessapps.stateless.dev/finalizer";
+  /** How soon to look again whether the retained volume and keys are released. */
+  static final Duration RELEASE_CHECK = Duration.ofSeconds(2);
 
   private final ObjectStorageCleanup objectStorageCleanup;
   private final BackendHealthMonitor backendHealth;
@@ -56,7 +58,12 @@ public class DeletionPolicyReconciler implements Reconciler<StatelessApp> {
     if (!app.isMarkedForDeletion()) {
       if (ObjectStorageCleanup.needed(app)) {
         PrimaryUpdateAndCacheUtils.addFinalizer(context, FINALIZER);
-      } else {
+      } else if (app.hasFinalizer(FINALIZER)) {
+        if (objectStorageCleanup.retainedStillOwned(app, context.getClient())) {
+          // Switched to Retain: the main controller is about to take the app's owner reference off
+          // the volume and keys (or will, once an invalid spec is fixed); the app is held until then.
+          return UpdateControl.<StatelessApp>noUpdate().rescheduleAfter(RELEASE_CHECK);
+        }
         PrimaryUpdateAndCacheUtils.removeFinalizer(context, FINALIZER);
       }
       return UpdateControl.noUpdate();

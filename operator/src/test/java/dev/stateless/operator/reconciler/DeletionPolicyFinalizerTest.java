@@ -151,6 +151,40 @@ class DeletionPolicyFinalizerTest {
         .anyMatch(request -> request.verb().equals("get") && request.path().equals(APP_PATH + "shop"));
   }
 
+  /**
+   * Switched to Retain and deleted before the main controller took the app's owner reference off
+   * the volume (here because the same edit made the spec invalid, which stops its reconciles): the
+   * volume and keys are released all the same before the finalizer goes, so that garbage
+   * collection leaves them, as Retain promises.
+   */
+  @Test
+  void anAppSwitchedToRetainAndDeletedAtOnceLeavesItsVolumeAndKeysBehind() {
+    operator.apply(deleting("shop"));
+    operator.awaitApp(NS, "shop", hasCondition("Ready", "False", "RollingOut").and(holdsFinalizer()));
+    operator.awaitIdle();
+    assertThat(retainedChildren("shop")).as("owned under Delete").allSatisfy(child ->
+        assertThat(child.getMetadata().getOwnerReferences()).isNotEmpty());
+
+    StatelessApp app = operator.get(NS, "shop");
+    app.getSpec().getObjectStorage().setDeletionPolicy(DeletionPolicy.Retain);
+    app.getSpec().setImage(" ");
+    operator.apply(app);
+    client.resources(StatelessApp.class).inNamespace(NS).withName("shop").delete();
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> operator.get(NS, "shop") == null);
+
+    assertThat(retainedChildren("shop")).hasSize(2).allSatisfy(child ->
+        assertThat(child.getMetadata().getOwnerReferences()).as(child.getKind()).isEmpty());
+    assertThat(backends.bucketsRemoved).isEmpty();
+  }
+
+  private List<HasMetadata> retainedChildren(String app) {
+    return java.util.stream.Stream.<HasMetadata>of(
+            client.persistentVolumeClaims().inNamespace(NS).withName(app + "-s3").get(),
+            client.secrets().inNamespace(NS).withName(app + "-s3-credentials").get())
+        .filter(java.util.Objects::nonNull)
+        .toList();
+  }
+
   @Test
   void anAppHeldByTheFinalizerIsNotReconciledAnyMore() {
     client.resource(BackendApps.userSecret(NS, "s3-creds", Map.of("accessKeyId", "AKIAEXAMPLE", "secretAccessKey", "wJalr-Secret-Key"))).create();
