@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Quantity parsing that never throws, for values coming from unchecked manifests. */
-final class Quantities {
+public final class Quantities {
 
   /**
    * What Kubernetes accepts as a quantity ({@code resource.ParseQuantity}, and so the admission
@@ -31,7 +31,7 @@ final class Quantities {
   }
 
   /** The amount a quantity written as Kubernetes writes it stands for, or empty when it is not one. */
-  static Optional<BigDecimal> parse(String quantity) {
+  public static Optional<BigDecimal> parse(String quantity) {
     if (quantity == null || !KUBERNETES_GRAMMAR.matcher(quantity).matches()) {
       return Optional.empty();
     }

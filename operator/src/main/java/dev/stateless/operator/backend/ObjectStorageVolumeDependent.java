@@ -3,6 +3,7 @@ package dev.stateless.operator.backend;
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.desired.AppLabels;
 import dev.stateless.operator.desired.AppSettings;
+import dev.stateless.operator.desired.CanonicalQuantities;
 import dev.stateless.operator.desired.ChildMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
@@ -37,7 +38,7 @@ public class ObjectStorageVolumeDependent extends RetainedChildDependent<Persist
   @Override
   protected PersistentVolumeClaim build(AppSettings app, Backends backends, Optional<PersistentVolumeClaim> existing) {
     ObjectStorageSettings settings = ObjectStorageSettings.of(app).orElseThrow();
-    Quantity wanted = new Quantity(settings.storageSize());
+    Quantity wanted = CanonicalQuantities.of(settings.storageSize());
     Optional<Quantity> current = existing.map(PersistentVolumeClaim::getSpec)
         .map(PersistentVolumeClaimSpec::getResources)
         .map(resources -> resources.getRequests() == null ? null : resources.getRequests().get(STORAGE));

@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
@@ -98,7 +97,7 @@ public final class AppPodTemplate {
     List<Volume> volumes = new ArrayList<>(injected.volumes());
     scratch(app).ifPresent(scratch -> volumes.add(new VolumeBuilder()
         .withName(SCRATCH_VOLUME)
-        .withNewEmptyDir().withMedium("Memory").withSizeLimit(new Quantity(scratch.getSizeLimit())).endEmptyDir()
+        .withNewEmptyDir().withMedium("Memory").withSizeLimit(CanonicalQuantities.of(scratch.getSizeLimit())).endEmptyDir()
         .build()));
     return new PodSpecBuilder()
         // The app talks to its backends, not to the Kubernetes API.
@@ -121,7 +120,7 @@ public final class AppPodTemplate {
     return new ContainerBuilder()
         .withImage(app.spec().getImage())
         .withEnv(env)
-        .withResources(app.spec().getResources())
+        .withResources(CanonicalQuantities.of(app.spec().getResources()))
         .withSecurityContext(restrictedSecurityContext(app))
         .withVolumeMounts(mounts);
   }

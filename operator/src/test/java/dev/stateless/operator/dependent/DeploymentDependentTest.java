@@ -84,7 +84,10 @@ class DeploymentDependentTest {
     probes.setLivenessPath("/alive");
     app.getSpec().setProbes(probes);
     app.getSpec().getEnv().add(new EnvVar("FEATURE_X", "on", null));
-    app.getSpec().setResources(new ResourceRequirementsBuilder().addToRequests("cpu", new Quantity("250m")).build());
+    // Written as people write them; the API server stores 500m and 1Gi, and so must the desired
+    // object, or it would never match the stored one and every reconcile would write it again.
+    app.getSpec().setResources(new ResourceRequirementsBuilder().addToRequests("cpu", new Quantity("0.5"))
+        .addToLimits("memory", new Quantity("1024Mi")).build());
 
     Deployment deployment = dependent.render(app);
     Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
@@ -94,7 +97,9 @@ class DeploymentDependentTest {
     assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/ready");
     assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/alive");
     assertThat(container.getEnv()).extracting(EnvVar::getName).containsExactly("POD_NAME", "FEATURE_X");
-    assertThat(container.getResources().getRequests()).containsEntry("cpu", new Quantity("250m"));
+    // As text: Quantity's equals compares amounts, and "0.5" equals "500m" there.
+    assertThat(container.getResources().getRequests().get("cpu")).hasToString("500m");
+    assertThat(container.getResources().getLimits().get("memory")).hasToString("1Gi");
   }
 
   @Test
