@@ -79,7 +79,9 @@ public final class StatusCalculator {
     next.setViolationCount(observed.violations().count());
     if (observed.signingKeys() instanceof SigningKeys.Current current) {
       next.setJwt(current.rotation().status());
-    } else if (observed.signingKeys() instanceof SigningKeys.Unusable) {
+    } else if (observed.signingKeys() instanceof SigningKeys.Unusable || !observed.problems().isEmpty()) {
+      // Keys not evaluated (an invalid spec leaves everything as it is) or left as they are: the
+      // Secret still holds the keys the status last described.
       next.setJwt(previous.getJwt());
     }
     return next;

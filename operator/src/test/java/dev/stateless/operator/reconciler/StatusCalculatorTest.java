@@ -71,6 +71,19 @@ class StatusCalculatorTest {
     assertThat(condition(status, Conditions.STATELESS).getStatus()).isEqualTo("False");
   }
 
+  @Test
+  void anInvalidSpecKeepsTheSigningKeysAsTheStatusLastDescribedThem() {
+    StatelessAppStatus before = new StatelessAppStatus();
+    before.setJwt(new dev.stateless.api.v1alpha1.JwtStatus("2026-11-01T00-00-00Z", "2026-12-01T00:00:00Z"));
+    app.setStatus(before);
+
+    StatelessAppStatus status = calculator.compute(app, new StatusCalculator.Observation(
+        List.of(new SpecProblem("spec.port", "must be 1-65535")), Optional.of(available()), new SigningKeys.NotWanted(),
+        NO_VIOLATIONS, null));
+
+    assertThat(status.getJwt()).isEqualTo(before.getJwt());
+  }
+
   private StatusCalculator.Observation observed(Findings violations) {
     return new StatusCalculator.Observation(List.of(), Optional.of(available()), new SigningKeys.NotWanted(), violations, null);
   }
