@@ -36,9 +36,34 @@ public final class SpecValidator {
     String appName = app.getMetadata() == null ? null : app.getMetadata().getName();
     List<SpecProblem> problems = validate(appName, app.getSpec(), () -> injectedVariables(app));
     if (app.getSpec() != null && appName != null) {
+      checkName(appName, app.getSpec(), problems);
       checkExternalSecretNames(app, problems);
     }
     return problems;
+  }
+
+  /** Kubernetes' limit on a Service name, and on a label value such as app.kubernetes.io/name. */
+  static final int MAX_SERVICE_NAME = 63;
+  /** What a Service name may be (RFC 1035 label): stricter than the app's own name, which may start with a digit or hold dots. */
+  private static final java.util.regex.Pattern SERVICE_NAME = java.util.regex.Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+
+  /**
+   * The app's name names its Service, and its managed backends' Services with a suffix: a name the
+   * API server takes for the app but refuses for a Service is reported here, naming the rule.
+   */
+  private static void checkName(String appName, StatelessAppSpec spec, List<SpecProblem> problems) {
+    if (!SERVICE_NAME.matcher(appName).matches()) {
+      problems.add(new SpecProblem("metadata.name", "'" + appName + "' cannot name the app's Service: use lowercase"
+          + " letters, digits and '-', starting with a letter (rename the StatelessApp)"));
+      return;
+    }
+    String longest = spec.getRedis() != null && spec.getRedis().getMode() != BackendMode.External ? "-redis"
+        : spec.getObjectStorage() != null && spec.getObjectStorage().getMode() != BackendMode.External ? "-s3" : "";
+    if (appName.length() + longest.length() > MAX_SERVICE_NAME) {
+      problems.add(new SpecProblem("metadata.name", "'" + appName + "' is too long: the Service "
+          + appName + longest + " would pass Kubernetes' limit of " + MAX_SERVICE_NAME + " characters"
+          + " (at most " + (MAX_SERVICE_NAME - longest.length()) + " for this app's name)"));
+    }
   }
 
   /**

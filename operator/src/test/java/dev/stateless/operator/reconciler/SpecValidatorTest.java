@@ -155,6 +155,20 @@ class SpecValidatorTest {
   }
 
   @Test
+  void theAppsNameMustBeAbleToNameItsServices() {
+    assertThat(problemsOf(TestApps.app("ns", "2fa-api"))).containsExactly("metadata.name");
+    assertThat(problemsOf(TestApps.app("ns", "shop.v2"))).containsExactly("metadata.name");
+    assertThat(problemsOf(TestApps.app("ns", "a".repeat(63)))).isEmpty();
+    assertThat(problemsOf(TestApps.app("ns", "a".repeat(64)))).containsExactly("metadata.name");
+    StatelessApp withRedis = BackendApps.managed("ns", "a".repeat(58));
+    assertThat(problemsOf(withRedis)).as("a-...-redis is 64 characters").containsExactly("metadata.name");
+  }
+
+  private List<String> problemsOf(StatelessApp app) {
+    return validator.validate(app).stream().map(SpecProblem::field).toList();
+  }
+
+  @Test
   void aMissingSpecIsOneProblem() {
     assertThat(fieldsOf(app -> app.setSpec(null))).containsExactly("spec");
   }
