@@ -2,20 +2,27 @@ package dev.stateless.operator.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The API server's refusal of one of the app's children, found in a failed reconcile: an object
- * it will not take as it is (invalid, forbidden, exceeding a quota, or named like an object that
- * is not the operator's). Retrying does not help until the spec or the cluster changes, so the
- * user must be told. Conflicts of concurrent writes, throttling and server errors are transient
- * and are not refusals.
+ * The API server's refusal of one of the app's children, found in a failed reconcile: an object it
+ * will not take as it is (invalid, forbidden, exceeding a quota, or named like an object that is
+ * not the operator's). Retrying at once does not help until the spec or the cluster changes, so the
+ * user is told. Only a dependent's failure counts (the workflow reports those together); conflicts
+ * of concurrent writes, a child deleted meanwhile, throttling and server errors are transient.
  */
 final class ChildRefusal {
 
   static final String REASON = "ChildRejected";
+  /**
+   * How soon a refused app is tried again: a fix of the spec reconciles it at once, a fix in the
+   * cluster (a quota raised, a conflicting object removed) is noticed by this attempt.
+   */
+  static final Duration RETRY = Duration.ofMinutes(1);
   /** Enough for the API server's message about one field; a status is not a log. */
   private static final int MAX_MESSAGE = 400;
 
@@ -23,31 +30,37 @@ final class ChildRefusal {
 
   /** The API server's message about the first refused child in {@code failure}, if any. */
   static Optional<String> in(Throwable failure) {
-    Deque<Throwable> pending = new ArrayDeque<>();
-    pending.add(failure);
-    while (!pending.isEmpty()) {
-      Throwable next = pending.poll();
-      if (next instanceof KubernetesClientException refused && isRefusal(refused)) {
-        return Optional.of(message(refused));
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+      if (cause instanceof AggregatedOperatorException workflow) {
+        return workflow.getAggregatedExceptions().values().stream()
+            .map(ChildRefusal::refusal)
+            .flatMap(Optional::stream)
+            .findFirst();
       }
-      if (next instanceof AggregatedOperatorException aggregated) {
-        pending.addAll(aggregated.getAggregatedExceptions().values());
-      }
-      if (next.getCause() != null && next.getCause() != next) {
-        pending.add(next.getCause());
+    }
+    return Optional.empty();
+  }
+
+  /** The refusal in one dependent's failure, wherever in its causes the API server's answer is. */
+  private static Optional<String> refusal(Throwable dependentFailure) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable cause = dependentFailure; cause != null && seen.add(cause); cause = cause.getCause()) {
+      if (cause instanceof KubernetesClientException answer) {
+        return isRefusal(answer) ? Optional.of(message(answer)) : Optional.empty();
       }
     }
     return Optional.empty();
   }
 
   private static boolean isRefusal(KubernetesClientException e) {
-    int code = e.getCode();
-    if (code == 409) {
+    return switch (e.getCode()) {
+      case 400, 403, 422 -> true; // malformed, forbidden (RBAC, quota, a terminating namespace), invalid
       // AlreadyExists: the name is taken by an object the operator does not own. Conflict: a
       // concurrent write, which the next attempt resolves.
-      return e.getStatus() != null && "AlreadyExists".equals(e.getStatus().getReason());
-    }
-    return code >= 400 && code < 500 && code != 429;
+      case 409 -> e.getStatus() != null && "AlreadyExists".equals(e.getStatus().getReason());
+      default -> false;
+    };
   }
 
   private static String message(KubernetesClientException e) {

@@ -208,19 +208,22 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp> {
 
   /**
    * A child the API server refuses (an invalid Deployment, a quota, a name taken by someone else's
-   * object) makes the app Ready=False with the API server's words; JOSDK retries meanwhile, and the
-   * status is written once, not per attempt. Other failures are transient and leave the status.
+   * object) makes the app Ready=False with the API server's words, written once however often the
+   * refusal repeats; the app is tried again in {@link ChildRefusal#RETRY}, or at once when it
+   * changes. Other failures are transient: JOSDK's retries, and the status as it was.
    */
   @Override
   public ErrorStatusUpdateControl<StatelessApp> updateErrorStatus(StatelessApp app, Context<StatelessApp> context, Exception e) {
     log.warn("Reconcile of StatelessApp {}/{} failed: {}", app.getMetadata().getNamespace(), app.getMetadata().getName(), e.toString());
-    ChildRefusal.in(e).ifPresent(refusal -> {
-      StatelessAppStatus previous = app.getStatus() == null
-          ? new StatelessAppStatus()
-          : context.getClient().getKubernetesSerialization().clone(app.getStatus());
-      statusWriter.writeIfChanged(app, statusCalculator.childRejected(app, previous, refusal), context);
-    });
-    return ErrorStatusUpdateControl.defaultErrorProcessing();
+    Optional<String> refusal = ChildRefusal.in(e);
+    if (refusal.isEmpty()) {
+      return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+    StatelessAppStatus previous = app.getStatus() == null
+        ? new StatelessAppStatus()
+        : context.getClient().getKubernetesSerialization().clone(app.getStatus());
+    statusWriter.writeIfChanged(app, statusCalculator.childRejected(app, previous, refusal.get()), context);
+    return ErrorStatusUpdateControl.<StatelessApp>noStatusUpdate().rescheduleAfter(ChildRefusal.RETRY);
   }
 
   private static Optional<Service> appService(StatelessApp app, Context<StatelessApp> context) {

@@ -97,7 +97,8 @@ public final class StatusCalculator {
     Conditions conditions = new Conditions(previous.getConditions(), app.getMetadata().getGeneration(), clock);
     previous.getConditions().forEach(condition -> conditions.keep(condition.getType()));
     conditions.set(Conditions.READY, false, ChildRefusal.REASON,
-        "the API server refused a child of the app: " + refusal + ". Fix the spec (or the cluster's limits), then the app is reconciled again");
+        "the API server refused a child of the app: " + refusal + ". A fixed spec is reconciled at once;"
+            + " after a fix in the cluster (a quota, a conflicting object), within " + ChildRefusal.RETRY.toMinutes() + " minute");
     previous.setConditions(conditions.toList());
     return previous;
   }
