@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What happens to stored data when a StatelessApp is deleted. {@code Retain}: nothing; the volume
- * and keys carry no owner reference and the bucket is not touched. {@code Delete}: the bucket is
+ * and keys carry no owner reference and the bucket is not touched (an app switched from Delete is
+ * held until they carry none, see {@link #retainedStillOwned}). {@code Delete}: the bucket is
  * emptied and deleted through the S3 API, then the managed volume and keys are deleted. An external
  * bucket that cannot be deleted yet holds the app (its finalizer stays) and is tried again; a
  * managed one goes with its volume regardless.
@@ -92,15 +93,16 @@ public final class ObjectStorageCleanup {
    * and the delete in one go, or a spec made invalid with the switch, leave them owned).
    */
   private void releaseRetained(StatelessApp app, KubernetesClient client) {
-    retainedChildren(app, client).forEach(child -> disown(child, app, client));
+    retainedChildren(app, client).forEach(child -> RetainedChildDependent.disown(child, app, client));
   }
 
-  /** The managed volume and keys an app under Retain keeps; none for any other app. */
+  /**
+   * The managed volume and keys an app under Retain keeps, if they exist: also after a switch to
+   * External, which leaves the managed ones behind. None for an app without object storage.
+   */
   private static List<HasMetadata> retainedChildren(StatelessApp app, KubernetesClient client) {
-    boolean retainedManaged = app.getSpec() != null && ObjectStorageSettings.of(new AppSettings(app))
-        .filter(storage -> storage.managed() && !storage.deleteData()).isPresent();
-    if (!retainedManaged) {
-      return List.of(); // External data is never touched, and without storage there is none
+    if (!RetainedChildDependent.retainedBy(app)) {
+      return List.of();
     }
     String namespace = app.getMetadata().getNamespace();
     return java.util.stream.Stream.<HasMetadata>of(
@@ -108,15 +110,5 @@ public final class ObjectStorageCleanup {
             client.secrets().inNamespace(namespace).withName(BackendNames.objectStorageCredentials(app)).get())
         .filter(Objects::nonNull)
         .toList();
-  }
-
-  private static void disown(HasMetadata child, StatelessApp app, KubernetesClient client) {
-    if (!RetainedChildDependent.ownedBy(child, app)) {
-      return;
-    }
-    child.getMetadata().setOwnerReferences(child.getMetadata().getOwnerReferences().stream()
-        .filter(owner -> !Objects.equals(owner.getUid(), app.getMetadata().getUid()))
-        .toList());
-    client.resource(child).update(); // with its resourceVersion: a concurrent change makes this fail and retry
   }
 }

@@ -4,6 +4,7 @@ import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.desired.AppSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,12 +56,39 @@ public abstract class RetainedChildDependent<R extends HasMetadata> extends Back
     return super.update(withOwner, desired, app, context);
   }
 
-  /** Deletes only what the app owns; a retained object stays. */
+  /**
+   * Deletes only what the app owns, and only when its policy is not Retain: a switch to Retain
+   * together with a switch to External (which stops this object from being wanted) releases the
+   * object instead; a retained object stays.
+   */
   @Override
   protected void handleDelete(StatelessApp app, R secondary, Context<StatelessApp> context) {
-    if (secondary != null && ownedBy(secondary, app)) {
+    if (secondary == null || !ownedBy(secondary, app)) {
+      return;
+    }
+    if (retainedBy(app)) {
+      disown(secondary, app, context.getClient());
+    } else {
       super.handleDelete(app, secondary, context);
     }
+  }
+
+  /** Whether the app declares object storage whose data it keeps (Retain, in either mode). */
+  static boolean retainedBy(StatelessApp app) {
+    return app.getSpec() != null
+        && ObjectStorageSettings.of(new AppSettings(app)).filter(storage -> !storage.deleteData()).isPresent();
+  }
+
+  /** Takes the app's owner reference off {@code child}, so that it outlives the app. */
+  static void disown(HasMetadata child, StatelessApp app, KubernetesClient client) {
+    if (!ownedBy(child, app)) {
+      return;
+    }
+    HasMetadata released = client.getKubernetesSerialization().clone(child);
+    released.getMetadata().setOwnerReferences(child.getMetadata().getOwnerReferences().stream()
+        .filter(owner -> !Objects.equals(owner.getUid(), app.getMetadata().getUid()))
+        .toList());
+    client.resource(released).update(); // with its resourceVersion: a concurrent change fails, and is retried
   }
 
   static boolean ownedBy(HasMetadata object, StatelessApp app) {

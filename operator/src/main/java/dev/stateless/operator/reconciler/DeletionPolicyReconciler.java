@@ -16,10 +16,11 @@ import java.util.Optional;
 
 /**
  * Holds a StatelessApp whose deletion must delete data ({@code objectStorage.deletionPolicy:
- * Delete}) with a finalizer until that is done. Only such an app carries the finalizer: any other
- * app is deleted at once, its children going by their owner references, and neither it nor its
- * namespace ever waits for the operator, even one that has been uninstalled. A change of policy
- * adds or removes the finalizer.
+ * Delete}) with a finalizer until that is done. Only such an app carries the finalizer (and one
+ * switched to Retain, until its volume and keys no longer name it as their owner): any other app is
+ * deleted at once, its children going by their owner references, and neither it nor its namespace
+ * ever waits for the operator, even one that has been uninstalled. A change of policy adds or
+ * removes the finalizer.
  *
  * <p>A controller of its own, beside {@link StatelessAppReconciler}: JOSDK hands an app being
  * deleted to a reconciler only if the controller puts its finalizer on every app ({@code Cleaner})
@@ -40,6 +41,7 @@ public class DeletionPolicyReconciler implements Reconciler<StatelessApp> {
   static final Duration RELEASE_CHECK = Duration.ofSeconds(2);
 
   private final ObjectStorageCleanup objectStorageCleanup;
+  private final SpecValidator validator = new SpecValidator();
   private final BackendHealthMonitor backendHealth;
 
   public DeletionPolicyReconciler(Clock clock, BackendHealthMonitor backendHealth) {
@@ -61,8 +63,11 @@ public class DeletionPolicyReconciler implements Reconciler<StatelessApp> {
       } else if (app.hasFinalizer(FINALIZER)) {
         if (objectStorageCleanup.retainedStillOwned(app, context.getClient())) {
           // Switched to Retain: the main controller is about to take the app's owner reference off
-          // the volume and keys (or will, once an invalid spec is fixed); the app is held until then.
-          return UpdateControl.<StatelessApp>noUpdate().rescheduleAfter(RELEASE_CHECK);
+          // the volume and keys, and the app is held until it has. With an invalid spec it touches
+          // nothing: the fix (or the deletion, which releases them here) is an event of its own.
+          return validator.validate(app).isEmpty()
+              ? UpdateControl.<StatelessApp>noUpdate().rescheduleAfter(RELEASE_CHECK)
+              : UpdateControl.noUpdate();
         }
         PrimaryUpdateAndCacheUtils.removeFinalizer(context, FINALIZER);
       }

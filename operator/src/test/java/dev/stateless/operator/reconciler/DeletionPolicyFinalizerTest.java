@@ -8,6 +8,7 @@ import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.backend.BackendEvents;
 import dev.stateless.operator.backend.ProbeResult;
 import dev.stateless.operator.monitoring.ManagedAppsGauge;
+import dev.stateless.operator.testing.ApiAccess;
 import dev.stateless.operator.testing.ApiRequests.Call;
 import dev.stateless.operator.testing.BackendApps;
 import dev.stateless.operator.testing.FakeBackendAccess;
@@ -146,9 +147,12 @@ class DeletionPolicyFinalizerTest {
         .once();
     operator.apply(deleting("shop"));
     operator.awaitApp(NS, "shop", holdsFinalizer());
-    assertThat(operator.operatorRequests())
-        .as("the app read again by name, then patched again")
-        .anyMatch(request -> request.verb().equals("get") && request.path().equals(APP_PATH + "shop"));
+    List<String> onTheApp = operator.operatorRequests().stream()
+        .filter(request -> request.path().equals(APP_PATH + "shop"))
+        .map(ApiAccess::verb)
+        .toList();
+    assertThat(onTheApp).as("the refused patch, the app read again by name, the patch again")
+        .containsSubsequence("patch", "get", "patch");
   }
 
   /**
@@ -175,6 +179,29 @@ class DeletionPolicyFinalizerTest {
     assertThat(retainedChildren("shop")).hasSize(2).allSatisfy(child ->
         assertThat(child.getMetadata().getOwnerReferences()).as(child.getKind()).isEmpty());
     assertThat(backends.bucketsRemoved).isEmpty();
+  }
+
+  /**
+   * Switched to Retain and to External in one edit: the managed volume and keys are no longer
+   * wanted, and are released rather than deleted, since Retain keeps them.
+   */
+  @Test
+  void anAppSwitchedToRetainAndToExternalInOneEditKeepsItsManagedVolumeAndKeys() {
+    client.resource(BackendApps.userSecret(NS, "s3-creds", Map.of("accessKeyId", "AKIAEXAMPLE", "secretAccessKey", "wJalr-Secret-Key"))).create();
+    operator.apply(deleting("shop"));
+    operator.awaitApp(NS, "shop", hasCondition("Ready", "False", "RollingOut").and(holdsFinalizer()));
+    operator.awaitIdle();
+
+    StatelessApp app = operator.get(NS, "shop");
+    app.getSpec().setObjectStorage(BackendApps.externalStorage("https://s3.eu-west-1.amazonaws.com", "shop-uploads", "s3-creds",
+        DeletionPolicy.Retain));
+    operator.apply(app);
+    operator.awaitApp(NS, "shop", holdsFinalizer().negate());
+    client.resources(StatelessApp.class).inNamespace(NS).withName("shop").delete();
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> operator.get(NS, "shop") == null);
+
+    assertThat(retainedChildren("shop")).hasSize(2).allSatisfy(child ->
+        assertThat(child.getMetadata().getOwnerReferences()).as(child.getKind()).isEmpty());
   }
 
   private List<HasMetadata> retainedChildren(String app) {
