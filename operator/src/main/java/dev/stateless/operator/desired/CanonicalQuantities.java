@@ -17,10 +17,11 @@ import java.util.Optional;
  * compares what it wants with what is stored field by field, as text: a desired {@code 0.5} would
  * never match the stored {@code 500m}, and every reconcile would write the object again.
  *
- * <p>The form follows {@code resource.Quantity}'s canonicalisation: the amount rounded up to the
- * nano; with a binary suffix, the largest binary suffix that keeps the number whole (amounts under
- * 1024, or fractional, fall back to the decimal form); otherwise the largest decimal suffix that
- * keeps it whole. Exponent notation and anything unparseable are left as written.
+ * <p>The form follows {@code resource.Quantity}'s canonicalisation: the amount rounded up (away
+ * from zero) to the nano; with a binary suffix, the largest binary suffix that keeps the number
+ * whole (amounts under 1024, or fractional, fall back to the decimal form); otherwise the largest
+ * power of 1000 that keeps it whole, written as a decimal suffix, or as {@code e3}, {@code e6}, ...
+ * when the amount was written with an exponent. Anything unparseable is left as written.
  */
 public final class CanonicalQuantities {
 
@@ -48,10 +49,10 @@ public final class CanonicalQuantities {
 
   static String canonical(String quantity) {
     Optional<BigDecimal> parsed = Quantities.parse(quantity);
-    if (parsed.isEmpty() || quantity.matches(".*[eE][+-]?\\d+")) {
+    if (parsed.isEmpty()) {
       return quantity;
     }
-    BigDecimal amount = parsed.get().setScale(9, RoundingMode.CEILING).stripTrailingZeros();
+    BigDecimal amount = parsed.get().setScale(9, RoundingMode.UP).stripTrailingZeros();
     if (amount.signum() == 0) {
       return "0";
     }
@@ -59,8 +60,10 @@ public final class CanonicalQuantities {
     if (binary && amount.abs().compareTo(KIBI) >= 0 && amount.scale() <= 0) {
       return binaryForm(amount.toBigIntegerExact());
     }
-    return decimalForm(amount);
+    return decimalForm(amount, EXPONENT.matcher(quantity).find());
   }
+
+  private static final java.util.regex.Pattern EXPONENT = java.util.regex.Pattern.compile("[eE][+-]?\\d+$");
 
   private static String binaryForm(BigInteger amount) {
     int suffix = 0;
@@ -72,11 +75,12 @@ public final class CanonicalQuantities {
     return amount + BINARY_SUFFIXES[suffix];
   }
 
-  private static String decimalForm(BigDecimal amount) {
+  private static String decimalForm(BigDecimal amount, boolean exponentNotation) {
     for (int exponent = 18; exponent >= -9; exponent -= 3) {
       BigDecimal mantissa = amount.movePointLeft(exponent);
       if (mantissa.stripTrailingZeros().scale() <= 0) {
-        return mantissa.toBigIntegerExact() + DECIMAL_SUFFIXES.get(exponent);
+        String suffix = !exponentNotation ? DECIMAL_SUFFIXES.get(exponent) : exponent == 0 ? "" : "e" + exponent;
+        return mantissa.toBigIntegerExact() + suffix;
       }
     }
     return amount.toPlainString(); // not reached: the amount has at most nine decimals

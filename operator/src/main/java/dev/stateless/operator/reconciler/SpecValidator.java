@@ -14,8 +14,8 @@ import dev.stateless.operator.backend.BackendNames;
 import dev.stateless.operator.desired.AppSettings;
 import dev.stateless.operator.desired.InjectedConfiguration;
 import dev.stateless.operator.jwt.SigningKeys;
+import dev.stateless.rules.Quantities;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.Quantity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -277,10 +277,9 @@ public final class SpecValidator {
     }
   }
 
+  /** As the API server parses quantities: fabric8's parser alone also takes "64 Mi". */
   private static void checkQuantity(String field, String value, List<SpecProblem> problems) {
-    try {
-      Quantity.getAmountInBytes(new Quantity(value));
-    } catch (IllegalArgumentException e) {
+    if (Quantities.parse(value).isEmpty()) {
       problems.add(new SpecProblem(field, "'" + value + "' is not a quantity such as 64Mi or 10Gi"));
     }
   }

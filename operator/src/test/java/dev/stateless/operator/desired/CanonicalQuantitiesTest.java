@@ -19,8 +19,9 @@ class CanonicalQuantitiesTest {
       "1000M, 1G", "1G, 1G", "0.0005, 500u", "0.0000000001, 1n", "0, 0", "0Mi, 0",
       "1024Mi, 1Gi", "1536Mi, 1536Mi", "0.5Gi, 512Mi", "512Ki, 512Ki", "1000Ki, 1000Ki", "0.5Ki, 512",
       "1.5Ki, 1536", "64Mi, 64Mi",
-      // left as written: exponents, and what is no quantity (the validator reports that)
-      "1e3, 1e3", "64 Mi, 64 Mi"})
+      "1e3, 1e3", "1e2, 100", "5e8, 500e6", "1.5e3, 1500", "1E6, 1e6", "25e-2, 250e-3",
+      // left as written: what is no quantity (the validator reports that)
+      "64 Mi, 64 Mi"})
   void writesAQuantityAsTheApiServerStoresIt(String written, String stored) {
     assertThat(CanonicalQuantities.canonical(written)).isEqualTo(stored);
   }

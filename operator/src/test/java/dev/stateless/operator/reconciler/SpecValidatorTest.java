@@ -65,6 +65,11 @@ class SpecValidatorTest {
       statelessness.setScratch(new Scratch("tmp", "lots"));
       app.getSpec().setStatelessness(statelessness);
     })).containsExactly("spec.statelessness.scratch.mountPath", "spec.statelessness.scratch.sizeLimit");
+    assertThat(fieldsOf(app -> {
+      Statelessness statelessness = new Statelessness();
+      statelessness.setScratch(new Scratch("/tmp", "64 Mi")); // fabric8 would take it, the API server does not
+      app.getSpec().setStatelessness(statelessness);
+    })).containsExactly("spec.statelessness.scratch.sizeLimit");
   }
 
   @Test
