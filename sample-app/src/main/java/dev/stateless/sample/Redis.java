@@ -12,6 +12,7 @@ import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -77,6 +78,11 @@ final class Redis implements AutoCloseable {
   /** {@code listener} runs once, when the tracking connection opens, before anyone uses it. */
   void onTrackingConnectionOpened(Consumer<StatefulRedisConnection<String, String>> listener) {
     tracking.onConnect(listener);
+  }
+
+  /** A PING on its way, to be awaited with a deadline of its own (readiness cannot wait for the commands' timeout). */
+  CompletableFuture<String> ping() {
+    return call(() -> shared.get().async().ping().toCompletableFuture());
   }
 
   /** Runs {@code call}, turning any lettuce failure into {@link BackendUnavailableException}. */

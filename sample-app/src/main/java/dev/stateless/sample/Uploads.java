@@ -46,12 +46,12 @@ final class Uploads {
   static final int CHUNKED_AT_ONCE = 8;
   private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final String DEFAULT_TYPE = "application/octet-stream";
-  /** Readiness asks often and must answer "down" soon, not after the SDK's retries of 30s reads. */
-  static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
   /**
    * One attempt for a body streamed from the client. The SDK retries by reading the body again,
    * which a stream cannot give: the retry failed with an IllegalStateException (a 500) in place of
-   * the first attempt's own failure, a client gone (400) or S3 unreachable (503).
+   * the first attempt's own failure, a client gone (400) or S3 unreachable (503). This also gives
+   * up the retries that would have worked (a failure before the first byte was sent, S3 asking to
+   * slow down): the client gets the 503 with Retry-After instead, and retries with the whole body.
    */
   private static final SdkPlugin ONE_ATTEMPT =
       client -> client.overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.doNotRetry()));
@@ -130,10 +130,13 @@ final class Uploads {
     }
   }
 
-  /** For readiness: the bucket exists and our credentials reach it. */
-  void checkBucket() {
+  /**
+   * For readiness: the bucket exists and our credentials reach it, answered within {@code deadline}
+   * (not after the SDK's retries of 30 s reads).
+   */
+  void checkBucket(Duration deadline) {
     try {
-      s3.headBucket(b -> b.bucket(bucket).overrideConfiguration(override -> override.apiCallTimeout(READINESS_TIMEOUT)));
+      s3.headBucket(b -> b.bucket(bucket).overrideConfiguration(override -> override.apiCallTimeout(deadline)));
     } catch (SdkException e) {
       throw new BackendUnavailableException(NAME, e);
     }

@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -177,7 +178,7 @@ class CartAndFilesApiTest {
     try (SilentProxy s3 = new SilentProxy(s3Port);
         InProcessApp relayed = new InProcessApp(Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + s3.port()))) {
       InProcessApp.Login user = relayed.newUser();
-      byte[] half = randomBytes(64 * 1024);
+      byte[] half = randomBytes(256 * 1024); // more than the SDK's 128 KiB chunk: the first is sent before the rest comes
       URI base = relayed.client.base();
       try (Socket upload = new Socket(base.getHost(), base.getPort())) {
         upload.setSoTimeout(10_000);
@@ -187,7 +188,7 @@ class CartAndFilesApiTest {
             + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(half);
         out.flush();
-        Thread.sleep(500); // the first half is on its way to S3
+        s3.awaitUpstream(1, Duration.ofSeconds(10)); // the upload is under way at S3
         s3.cut();
         try {
           out.write(half);

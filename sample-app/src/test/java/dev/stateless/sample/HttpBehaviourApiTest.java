@@ -134,11 +134,13 @@ class HttpBehaviourApiTest {
    */
   @Test
   void aRequestStillRunningWhenTheAppStopsIsAnswered() throws Exception {
-    InProcessApp leaving = new InProcessApp();
+    SilentProxy s3 = new SilentProxy(URI.create(Backends.s3Endpoint()).getPort()); // to see the upload arrive
+    InProcessApp leaving = new InProcessApp(Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + s3.port()));
     InProcessApp.Login user = leaving.newUser();
-    byte[] half = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+    // More than the SDK's 128 KiB chunk: the first is sent to S3 before the rest comes.
+    byte[] half = "x".repeat(256 * 1024).getBytes(StandardCharsets.US_ASCII);
     URI base = leaving.client.base();
-    try (Socket upload = new Socket(base.getHost(), base.getPort())) {
+    try (s3; Socket upload = new Socket(base.getHost(), base.getPort())) {
       upload.setSoTimeout(10_000);
       OutputStream out = upload.getOutputStream();
       out.write(("POST /api/files HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + user.bearer()
@@ -146,7 +148,7 @@ class HttpBehaviourApiTest {
           .getBytes(StandardCharsets.US_ASCII));
       out.write(half);
       out.flush();
-      Thread.sleep(500); // the request reaches its handler, which streams the body to S3
+      s3.awaitUpstream(1, Duration.ofSeconds(10)); // the handler is running: its PUT has reached S3
       Thread shutdown = new Thread(() -> leaving.app.drainAndClose(Duration.ZERO));
       shutdown.start();
       Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !canConnect(base));

@@ -20,6 +20,8 @@ final class SilentProxy implements AutoCloseable {
   private final int targetPort;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private volatile boolean frozen;
+  /** Bytes passed on towards the target so far: how a test knows a request is under way there. */
+  private final java.util.concurrent.atomic.AtomicLong upstream = new java.util.concurrent.atomic.AtomicLong();
 
   SilentProxy(int targetPort) throws IOException {
     this.targetPort = targetPort;
@@ -41,8 +43,14 @@ final class SilentProxy implements AutoCloseable {
   void cut() throws IOException {
     for (Socket socket : sockets) {
       socket.close();
+      sockets.remove(socket);
     }
-    sockets.clear();
+  }
+
+  /** Waits until at least {@code bytes} have been passed on towards the target. */
+  void awaitUpstream(long bytes, java.time.Duration timeout) {
+    org.awaitility.Awaitility.await().atMost(timeout).pollInterval(java.time.Duration.ofMillis(5))
+        .until(() -> upstream.get() >= bytes);
   }
 
   private void accept() {
@@ -52,15 +60,15 @@ final class SilentProxy implements AutoCloseable {
         Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
         sockets.add(client);
         sockets.add(server);
-        relay(client, server);
-        relay(server, client);
+        relay(client, server, true);
+        relay(server, client, false);
       } catch (IOException e) {
         return; // closed
       }
     }
   }
 
-  private void relay(Socket from, Socket to) {
+  private void relay(Socket from, Socket to, boolean towardsTarget) {
     Thread pump = new Thread(() -> {
       byte[] buffer = new byte[8192];
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
@@ -77,6 +85,9 @@ final class SilentProxy implements AutoCloseable {
           }
           out.write(buffer, 0, read);
           out.flush();
+          if (towardsTarget) {
+            upstream.addAndGet(read);
+          }
         }
       } catch (IOException | InterruptedException e) {
         // closed
