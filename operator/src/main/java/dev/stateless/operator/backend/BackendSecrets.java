@@ -75,6 +75,33 @@ public final class BackendSecrets {
         informer(context, OBJECT_STORAGE_EVENT_SOURCE).get(storageId).map(BackendSecrets::values));
   }
 
+  /**
+   * The key of the digest on the app's pod template ({@link Backends#templateDigest}): the uids of
+   * the app's binding Secrets, random, fixed for each Secret's life, and visible only to whoever
+   * may read those Secrets, who may read the values themselves. Empty while a binding Secret of a
+   * resolved backend is not there (yet).
+   */
+  public static Optional<String> digestKey(StatelessApp app, Context<StatelessApp> context, Backends backends) {
+    String namespace = app.getMetadata().getNamespace();
+    StringBuilder key = new StringBuilder();
+    if (backends.redis().isPresent()) {
+      Optional<Secret> binding = informer(context, REDIS_EVENT_SOURCE).get(new ResourceID(BackendNames.redis(app), namespace));
+      if (binding.isEmpty()) {
+        return Optional.empty();
+      }
+      key.append(binding.get().getMetadata().getUid());
+    }
+    if (backends.objectStorage().isPresent()) {
+      Optional<Secret> binding = informer(context, OBJECT_STORAGE_EVENT_SOURCE)
+          .get(new ResourceID(BackendNames.objectStorage(app), namespace));
+      if (binding.isEmpty()) {
+        return Optional.empty();
+      }
+      key.append(binding.get().getMetadata().getUid());
+    }
+    return Optional.of(key.toString());
+  }
+
   private static Map<String, String> values(Secret secret) {
     Map<String, String> values = new LinkedHashMap<>();
     Optional.ofNullable(secret.getData()).orElse(Map.of()).keySet()

@@ -61,10 +61,9 @@ public record Backends(
   }
 
   /**
-   * A digest of the binding Secrets' content. The app's containers read those values through
-   * secretKeyRef, which Kubernetes resolves only when a container starts, so the pod template
-   * carries this digest: a new password or endpoint rolls the pods, unchanged values never do.
-   * Empty when the app has no backends, so such apps' templates do not carry it at all.
+   * A digest of the binding Secrets' content, to tell whether the published Secrets hold what this
+   * reconcile resolved. The pod template carries its keyed twin, {@link #templateDigest}. Empty
+   * when the app has no backends.
    */
   public Optional<String> contentHash() {
     return contentHash(redis.map(BindingValues::redis), objectStorage.map(BindingValues::objectStorage));
@@ -72,13 +71,28 @@ public record Backends(
 
   /** The same digest, of binding values however obtained (resolved now, or read back from the Secrets). */
   public static Optional<String> contentHash(Optional<Map<String, String>> redisValues, Optional<Map<String, String>> storageValues) {
+    return content(redisValues, storageValues).map(ContentDigest::of);
+  }
+
+  /**
+   * The digest the app's pod template carries, keyed (see {@link BackendSecrets#digestKey}): it
+   * changes with the values as {@link #contentHash()} does, but tells nothing about them to whoever
+   * can read the Deployment and not the Secrets. Empty when the app has no backends.
+   */
+  public Optional<String> templateDigest(String key) {
+    return content(redis.map(BindingValues::redis), objectStorage.map(BindingValues::objectStorage))
+        .map(content -> ContentDigest.keyed(key, content));
+  }
+
+  private static Optional<Map<String, String>> content(Optional<Map<String, String>> redisValues,
+      Optional<Map<String, String>> storageValues) {
     if (redisValues.isEmpty() && storageValues.isEmpty()) {
       return Optional.empty();
     }
     Map<String, String> content = new TreeMap<>();
     redisValues.ifPresent(values -> values.forEach((k, v) -> content.put("redis/" + k, v)));
     storageValues.ifPresent(values -> values.forEach((k, v) -> content.put("s3/" + k, v)));
-    return Optional.of(ContentDigest.of(content));
+    return Optional.of(content);
   }
 
 }

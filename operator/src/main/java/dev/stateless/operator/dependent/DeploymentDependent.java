@@ -1,6 +1,7 @@
 package dev.stateless.operator.dependent;
 
 import dev.stateless.api.v1alpha1.StatelessApp;
+import dev.stateless.operator.backend.BackendSecrets;
 import dev.stateless.operator.backend.Backends;
 import dev.stateless.operator.desired.AppLabels;
 import dev.stateless.operator.desired.AppPodTemplate;
@@ -33,17 +34,35 @@ public class DeploymentDependent extends AppChildDependent<Deployment> {
 
   @Override
   protected Deployment build(AppSettings app, Optional<Deployment> existing) {
-    return build(app, Backends.forRender(app), existing);
+    return build(app, InjectedConfiguration.of(app), existing);
   }
 
   @Override
   protected Deployment desired(StatelessApp app, Context<StatelessApp> context) {
     AppSettings settings = new AppSettings(app);
     Optional<Deployment> existing = getSecondaryResource(app, context);
-    if (!Backends.in(context).ready() && existing.isPresent()) {
+    Backends backends = Backends.in(context);
+    if (!backends.ready() && existing.isPresent()) {
       return heldAsItIs(existing.get(), replicas(settings, existing));
     }
-    return DesiredStateHash.stamp(build(settings, Backends.in(context), existing), unhashedPaths());
+    InjectedConfiguration injected = InjectedConfiguration.of(settings, templateDigest(app, context, backends, existing));
+    return DesiredStateHash.stamp(build(settings, injected, existing), unhashedPaths());
+  }
+
+  /**
+   * The keyed digest of the backends' values (see {@link Backends#templateDigest}). While a binding
+   * Secret, and so the key, is missing, the running template keeps its digest: nothing rolls
+   * until the Secret is back.
+   */
+  private static String templateDigest(StatelessApp app, Context<StatelessApp> context, Backends backends,
+      Optional<Deployment> existing) {
+    Optional<String> key = BackendSecrets.digestKey(app, context, backends);
+    if (key.isPresent()) {
+      return backends.templateDigest(key.get()).orElse(null);
+    }
+    return existing.map(running -> running.getSpec().getTemplate().getMetadata().getAnnotations())
+        .map(annotations -> annotations.get(AppPodTemplate.CONFIG_HASH_ANNOTATION))
+        .orElse(null);
   }
 
   /**
@@ -65,7 +84,7 @@ public class DeploymentDependent extends AppChildDependent<Deployment> {
     return new DeploymentBuilder(running).editSpec().withReplicas(replicas).endSpec().build();
   }
 
-  private Deployment build(AppSettings app, Backends backends, Optional<Deployment> existing) {
+  private Deployment build(AppSettings app, InjectedConfiguration injected, Optional<Deployment> existing) {
     return new DeploymentBuilder()
         .withMetadata(ChildMetadata.of(app, nameFor(app.app()), AppLabels.Component.APP))
         .withNewSpec()
@@ -76,7 +95,7 @@ public class DeploymentDependent extends AppChildDependent<Deployment> {
         // Never below the desired count during a rollout: a new pod must be ready before an old one goes.
         .withNewRollingUpdate().withMaxUnavailable(new IntOrString(0)).withMaxSurge(new IntOrString("25%")).endRollingUpdate()
         .endStrategy()
-        .withTemplate(AppPodTemplate.forDeployment(app, InjectedConfiguration.of(app, backends)))
+        .withTemplate(AppPodTemplate.forDeployment(app, injected))
         .endSpec()
         .build();
   }

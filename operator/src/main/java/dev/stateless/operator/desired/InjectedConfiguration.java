@@ -31,13 +31,13 @@ public record InjectedConfiguration(List<EnvVar> env, List<Volume> volumes, List
   public static final String JWT_MOUNT_PATH = "/var/run/stateless.dev/jwt";
   static final String JWT_VOLUME = "jwt-keys";
 
-  /** As {@code render} shows it: the backends' values are not known yet. */
+  /** As {@code render} shows it: the backends' values are not known yet (the digest is of placeholders). */
   public static InjectedConfiguration of(AppSettings app) {
-    return of(app, Backends.forRender(app));
+    return of(app, Backends.forRender(app).contentHash().orElse(null));
   }
 
-  /** With the backends as this reconcile resolved them. */
-  public static InjectedConfiguration of(AppSettings app, Backends backends) {
+  /** @param referencedContentHash the digest of the backends' values for the pod template, or null */
+  public static InjectedConfiguration of(AppSettings app, String referencedContentHash) {
     List<EnvVar> env = new ArrayList<>();
     List<Volume> volumes = new ArrayList<>();
     List<VolumeMount> mounts = new ArrayList<>();
@@ -56,6 +56,6 @@ public record InjectedConfiguration(List<EnvVar> env, List<Volume> volumes, List
       env.add(new EnvVar(JWT_JWKS_FILE, JWT_MOUNT_PATH + "/" + SigningKeys.SECRET_KEY, null));
     }
     BackendInjection.addTo(app, env, volumes, mounts);
-    return new InjectedConfiguration(env, volumes, mounts, backends.contentHash().orElse(null));
+    return new InjectedConfiguration(env, volumes, mounts, referencedContentHash);
   }
 }

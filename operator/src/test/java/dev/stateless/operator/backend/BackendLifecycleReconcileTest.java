@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,6 +136,26 @@ class BackendLifecycleReconcileTest {
     assertThat(operator.writes()).extracting(Call::toString)
         .containsOnlyOnce("PUT /api/v1/namespaces/shop-ns/secrets/shop-redis", "PUT /apis/apps/v1/namespaces/shop-ns/deployments/shop")
         .doesNotContain("PUT /api/v1/namespaces/shop-ns/secrets/shop-s3");
+  }
+
+  /**
+   * The digest on the pod template, which whoever may read Deployments sees, is keyed with the
+   * binding Secrets' uids: it cannot be recomputed from guessed credentials and the rest of the
+   * binding (host, port, bucket), all of which such a reader may know.
+   */
+  @Test
+  void theTemplatesDigestCannotBeRecomputedFromTheBindingValues() {
+    createUserSecrets();
+    operator.apply(externalApp());
+    operator.awaitApp(NS, "shop", hasCondition("Ready", "False", "RollingOut"));
+    operator.awaitIdle();
+    Secret redisBinding = client.secrets().inNamespace(NS).withName("shop-redis").get();
+    Secret storageBinding = client.secrets().inNamespace(NS).withName("shop-s3").get();
+    assertThat(redisBinding.getMetadata().getUid()).isNotBlank();
+
+    String plain = Backends.contentHash(Optional.of(BackendApps.values(redisBinding)), Optional.of(BackendApps.values(storageBinding)))
+        .orElseThrow();
+    assertThat(configHash()).isNotBlank().isNotEqualTo(plain);
   }
 
   @Test
