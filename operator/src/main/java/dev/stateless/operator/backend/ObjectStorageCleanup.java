@@ -1,12 +1,14 @@
 package dev.stateless.operator.backend;
 
 import dev.stateless.api.v1alpha1.StatelessApp;
+import dev.stateless.operator.desired.AppLabels;
 import dev.stateless.operator.desired.AppSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -109,6 +111,13 @@ public final class ObjectStorageCleanup {
             client.persistentVolumeClaims().inNamespace(namespace).withName(BackendNames.objectStorage(app)).get(),
             client.secrets().inNamespace(namespace).withName(BackendNames.objectStorageCredentials(app)).get())
         .filter(Objects::nonNull)
+        .filter(ObjectStorageCleanup::isManagedObjectStorage) // not someone else's object of that name
         .toList();
+  }
+
+  private static boolean isManagedObjectStorage(HasMetadata object) {
+    Map<String, String> labels = Optional.ofNullable(object.getMetadata().getLabels()).orElse(Map.of());
+    return AppLabels.OPERATOR.equals(labels.get(AppLabels.MANAGED_BY))
+        && AppLabels.Component.OBJECT_STORAGE.value().equals(labels.get(AppLabels.COMPONENT));
   }
 }

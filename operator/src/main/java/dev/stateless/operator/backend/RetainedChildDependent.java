@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,10 @@ public abstract class RetainedChildDependent<R extends HasMetadata> extends Back
       return;
     }
     if (retainedBy(app)) {
-      disown(secondary, app, context.getClient());
+      R released = disown(secondary, app, context.getClient());
+      // Until the informer delivers it, the next reconcile would see the old copy, still owned (and
+      // deletable, should the policy turn to Delete meanwhile): the written copy goes to its cache.
+      eventSource().ifPresent(source -> source.handleRecentResourceUpdate(ResourceID.fromResource(released), released, secondary));
     } else {
       super.handleDelete(app, secondary, context);
     }
@@ -79,16 +83,16 @@ public abstract class RetainedChildDependent<R extends HasMetadata> extends Back
         && ObjectStorageSettings.of(new AppSettings(app)).filter(storage -> !storage.deleteData()).isPresent();
   }
 
-  /** Takes the app's owner reference off {@code child}, so that it outlives the app. */
-  static void disown(HasMetadata child, StatelessApp app, KubernetesClient client) {
+  /** Takes the app's owner reference off {@code child}, so that it outlives the app; returns what was written. */
+  static <T extends HasMetadata> T disown(T child, StatelessApp app, KubernetesClient client) {
     if (!ownedBy(child, app)) {
-      return;
+      return child;
     }
-    HasMetadata released = client.getKubernetesSerialization().clone(child);
+    T released = client.getKubernetesSerialization().clone(child);
     released.getMetadata().setOwnerReferences(child.getMetadata().getOwnerReferences().stream()
         .filter(owner -> !Objects.equals(owner.getUid(), app.getMetadata().getUid()))
         .toList());
-    client.resource(released).update(); // with its resourceVersion: a concurrent change fails, and is retried
+    return client.resource(released).update(); // with its resourceVersion: a concurrent change fails, and is retried
   }
 
   static boolean ownedBy(HasMetadata object, StatelessApp app) {

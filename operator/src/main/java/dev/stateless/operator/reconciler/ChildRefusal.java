@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,15 +29,22 @@ final class ChildRefusal {
 
   private ChildRefusal() {}
 
-  /** The API server's message about the first refused child in {@code failure}, if any. */
-  static Optional<String> in(Throwable failure) {
+  /**
+   * What a failed reconcile says of the refusals in it.
+   *
+   * @param message the API server's message about the first refused child
+   * @param onlyRefusals whether every child that failed was refused (then retrying soon is useless)
+   */
+  record Refusals(String message, boolean onlyRefusals) {}
+
+  /** The refusals among the children that failed in {@code failure}, if any was refused. */
+  static Optional<Refusals> in(Throwable failure) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
       if (cause instanceof AggregatedOperatorException workflow) {
-        return workflow.getAggregatedExceptions().values().stream()
-            .map(ChildRefusal::refusal)
-            .flatMap(Optional::stream)
-            .findFirst();
+        List<Optional<String>> children = workflow.getAggregatedExceptions().values().stream().map(ChildRefusal::refusal).toList();
+        return children.stream().flatMap(Optional::stream).findFirst()
+            .map(first -> new Refusals(first, children.stream().allMatch(Optional::isPresent)));
       }
     }
     return Optional.empty();

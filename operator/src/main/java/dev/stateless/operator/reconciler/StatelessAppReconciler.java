@@ -210,20 +210,23 @@ public class StatelessAppReconciler implements Reconciler<StatelessApp> {
    * A child the API server refuses (an invalid Deployment, a quota, a name taken by someone else's
    * object) makes the app Ready=False with the API server's words, written once however often the
    * refusal repeats; the app is tried again in {@link ChildRefusal#RETRY}, or at once when it
-   * changes. Other failures are transient: JOSDK's retries, and the status as it was.
+   * changes. Other failures are transient: JOSDK's retries, and the status as it was (with a
+   * refusal among them, the refusal is reported and JOSDK retries all the same).
    */
   @Override
   public ErrorStatusUpdateControl<StatelessApp> updateErrorStatus(StatelessApp app, Context<StatelessApp> context, Exception e) {
     log.warn("Reconcile of StatelessApp {}/{} failed: {}", app.getMetadata().getNamespace(), app.getMetadata().getName(), e.toString());
-    Optional<String> refusal = ChildRefusal.in(e);
-    if (refusal.isEmpty()) {
+    Optional<ChildRefusal.Refusals> refusals = ChildRefusal.in(e);
+    if (refusals.isEmpty()) {
       return ErrorStatusUpdateControl.defaultErrorProcessing();
     }
     StatelessAppStatus previous = app.getStatus() == null
         ? new StatelessAppStatus()
         : context.getClient().getKubernetesSerialization().clone(app.getStatus());
-    statusWriter.writeIfChanged(app, statusCalculator.childRejected(app, previous, refusal.get()), context);
-    return ErrorStatusUpdateControl.<StatelessApp>noStatusUpdate().rescheduleAfter(ChildRefusal.RETRY);
+    statusWriter.writeIfChanged(app, statusCalculator.childRejected(app, previous, refusals.get().message()), context);
+    return refusals.get().onlyRefusals()
+        ? ErrorStatusUpdateControl.<StatelessApp>noStatusUpdate().rescheduleAfter(ChildRefusal.RETRY)
+        : ErrorStatusUpdateControl.defaultErrorProcessing();
   }
 
   private static Optional<Service> appService(StatelessApp app, Context<StatelessApp> context) {

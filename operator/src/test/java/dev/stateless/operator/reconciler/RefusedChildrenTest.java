@@ -73,6 +73,8 @@ class RefusedChildrenTest {
       return requests.stream().filter(call -> call.toString().equals("POST " + DEPLOYMENTS)).count() >= 2
           && "None".equals(client.services().inNamespace(NS).withName("shop").get().getSpec().getSessionAffinity());
     });
+    operator.awaitIdle(); // the error handling, and its status write if any, comes after the children
+    requests.addAll(ApiRequests.drain(server));
     assertThat(requests).extracting(Call::toString).filteredOn(call -> call.endsWith(APP_STATUS))
         .as("the refusal, written once").hasSize(1);
   }
