@@ -43,23 +43,15 @@ final class Health {
       return new Readiness(false, Map.of("replica", "shutting down"));
     }
     long deadline = System.nanoTime() + DEADLINE.toNanos();
-    CompletableFuture<String> pong = pingRedis(); // on its way while the bucket is asked
+    CompletableFuture<String> pong = redis.ping(); // on its way while the bucket is asked
     String objectStorage = probe(() -> {
-      uploads.checkBucket(DEADLINE);
+      uploads.checkBucket(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
       return "OK";
     });
     Map<String, String> checks = new LinkedHashMap<>();
     checks.put("redis", probe(() -> awaitUntil(pong, deadline)));
     checks.put("objectStorage", objectStorage);
     return new Readiness(checks.values().stream().allMatch("up"::equals), checks);
-  }
-
-  private CompletableFuture<String> pingRedis() {
-    try {
-      return redis.ping();
-    } catch (BackendUnavailableException e) {
-      return CompletableFuture.failedFuture(e);
-    }
   }
 
   private static String awaitUntil(CompletableFuture<String> answer, long deadlineNanos) {

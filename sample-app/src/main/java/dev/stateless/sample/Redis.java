@@ -80,9 +80,18 @@ final class Redis implements AutoCloseable {
     tracking.onConnect(listener);
   }
 
-  /** A PING on its way, to be awaited with a deadline of its own (readiness cannot wait for the commands' timeout). */
+  /**
+   * A PING on its way, to be awaited with a deadline of its own (readiness cannot wait for the
+   * commands' timeout). Sent from a thread of its own, since the first one opens the connection,
+   * which may take the whole connect timeout; a probe comes every few seconds, so a thread each is
+   * cheap, and none waits behind another's connect.
+   */
   CompletableFuture<String> ping() {
-    return call(() -> shared.get().async().ping().toCompletableFuture());
+    return CompletableFuture.supplyAsync(() -> call(() -> commands().ping()), task -> {
+      Thread thread = new Thread(task, "readiness-ping");
+      thread.setDaemon(true);
+      thread.start();
+    });
   }
 
   /** Runs {@code call}, turning any lettuce failure into {@link BackendUnavailableException}. */

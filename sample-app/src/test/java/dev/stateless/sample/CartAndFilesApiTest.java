@@ -188,7 +188,7 @@ class CartAndFilesApiTest {
             + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(half);
         out.flush();
-        s3.awaitUpstream(1, Duration.ofSeconds(10)); // the upload is under way at S3
+        s3.awaitUpstream(64 * 1024, Duration.ofSeconds(10)); // the upload's body is under way at S3
         s3.cut();
         try {
           out.write(half);
