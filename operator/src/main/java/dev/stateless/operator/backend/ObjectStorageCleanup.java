@@ -37,8 +37,7 @@ public final class ObjectStorageCleanup {
 
   /** Whether deleting the app has anything to clean up, so the app must be held until it is done. */
   public static boolean needed(StatelessApp app) {
-    return app.getSpec() != null // an app without a spec (reported as invalid) names no storage
-        && ObjectStorageSettings.of(new AppSettings(app)).map(ObjectStorageSettings::deleteData).orElse(false);
+    return ObjectStorageSettings.deletesData(app);
   }
 
   /**
@@ -103,7 +102,7 @@ public final class ObjectStorageCleanup {
    * External, which leaves the managed ones behind. None for an app without object storage.
    */
   private static List<HasMetadata> retainedChildren(StatelessApp app, KubernetesClient client) {
-    if (!RetainedChildDependent.retainedBy(app)) {
+    if (!ObjectStorageSettings.retainsData(app)) {
       return List.of();
     }
     String namespace = app.getMetadata().getNamespace();

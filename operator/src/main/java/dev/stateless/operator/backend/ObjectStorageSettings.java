@@ -4,6 +4,7 @@ import dev.stateless.api.v1alpha1.BackendMode;
 import dev.stateless.api.v1alpha1.DeletionPolicy;
 import dev.stateless.api.v1alpha1.ObjectStorageSpec;
 import dev.stateless.api.v1alpha1.SecretRef;
+import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.desired.AppSettings;
 import java.util.Optional;
 
@@ -50,5 +51,20 @@ public record ObjectStorageSettings(
   /** Whether the bucket and managed volume go when the app goes. */
   public boolean deleteData() {
     return deletionPolicy == DeletionPolicy.Delete;
+  }
+
+  /** Whether {@code app} declares object storage whose data goes with it (Delete). */
+  public static boolean deletesData(StatelessApp app) {
+    return declared(app).map(ObjectStorageSettings::deleteData).orElse(false);
+  }
+
+  /** Whether {@code app} declares object storage whose data outlives it (Retain, in either mode). */
+  public static boolean retainsData(StatelessApp app) {
+    return declared(app).map(storage -> !storage.deleteData()).orElse(false);
+  }
+
+  private static Optional<ObjectStorageSettings> declared(StatelessApp app) {
+    // An app without a spec (reported as invalid) declares nothing.
+    return app.getSpec() == null ? Optional.empty() : of(new AppSettings(app));
   }
 }

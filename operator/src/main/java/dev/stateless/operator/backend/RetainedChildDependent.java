@@ -1,7 +1,6 @@
 package dev.stateless.operator.backend;
 
 import dev.stateless.api.v1alpha1.StatelessApp;
-import dev.stateless.operator.desired.AppSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -29,11 +28,6 @@ public abstract class RetainedChildDependent<R extends HasMetadata> extends Back
     super(resourceType);
   }
 
-  /** Whether the app's current spec lets this object go with the app. */
-  protected static boolean deletedWithApp(StatelessApp app) {
-    return ObjectStorageSettings.of(new AppSettings(app)).map(ObjectStorageSettings::deleteData).orElse(false);
-  }
-
   /** Marks {@code desired} with the policy it follows, so a policy change updates the object (and its owner). */
   protected static <T extends HasMetadata> T markPolicy(T desired, ObjectStorageSettings settings) {
     desired.getMetadata().setAnnotations(new LinkedHashMap<>(Optional.ofNullable(desired.getMetadata().getAnnotations()).orElse(Map.of())));
@@ -44,7 +38,7 @@ public abstract class RetainedChildDependent<R extends HasMetadata> extends Back
   @Override
   protected void addReferenceHandlingMetadata(R desired, StatelessApp app) {
     super.addReferenceHandlingMetadata(desired, app);
-    if (!deletedWithApp(app)) {
+    if (!ObjectStorageSettings.deletesData(app)) {
       desired.getMetadata().setOwnerReferences(List.of());
     }
   }
@@ -67,7 +61,7 @@ public abstract class RetainedChildDependent<R extends HasMetadata> extends Back
     if (secondary == null || !ownedBy(secondary, app)) {
       return;
     }
-    if (retainedBy(app)) {
+    if (ObjectStorageSettings.retainsData(app)) {
       R released = disown(secondary, app, context.getClient());
       // Until the informer delivers it, the next reconcile would see the old copy, still owned (and
       // deletable, should the policy turn to Delete meanwhile): the written copy goes to its cache.
@@ -75,12 +69,6 @@ public abstract class RetainedChildDependent<R extends HasMetadata> extends Back
     } else {
       super.handleDelete(app, secondary, context);
     }
-  }
-
-  /** Whether the app declares object storage whose data it keeps (Retain, in either mode). */
-  static boolean retainedBy(StatelessApp app) {
-    return app.getSpec() != null
-        && ObjectStorageSettings.of(new AppSettings(app)).filter(storage -> !storage.deleteData()).isPresent();
   }
 
   /** Takes the app's owner reference off {@code child}, so that it outlives the app; returns what was written. */

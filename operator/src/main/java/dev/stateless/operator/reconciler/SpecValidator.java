@@ -11,6 +11,8 @@ import dev.stateless.api.v1alpha1.Scratch;
 import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.api.v1alpha1.StatelessAppSpec;
 import dev.stateless.operator.backend.BackendNames;
+import dev.stateless.operator.backend.ObjectStorageSettings;
+import dev.stateless.operator.backend.RedisSettings;
 import dev.stateless.operator.desired.AppSettings;
 import dev.stateless.operator.desired.InjectedConfiguration;
 import dev.stateless.operator.jwt.SigningKeys;
@@ -18,11 +20,13 @@ import dev.stateless.rules.Quantities;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The checks the CRD schema makes at apply time, made again by the operator: objects can reach it
@@ -36,7 +40,7 @@ public final class SpecValidator {
     String appName = app.getMetadata() == null ? null : app.getMetadata().getName();
     List<SpecProblem> problems = validate(appName, app.getSpec(), () -> injectedVariables(app));
     if (app.getSpec() != null && appName != null) {
-      checkName(appName, app.getSpec(), problems);
+      checkName(app, problems);
       checkExternalSecretNames(app, problems);
     }
     return problems;
@@ -51,18 +55,25 @@ public final class SpecValidator {
    * The app's name names its Service, and its managed backends' Services with a suffix: a name the
    * API server takes for the app but refuses for a Service is reported here, naming the rule.
    */
-  private static void checkName(String appName, StatelessAppSpec spec, List<SpecProblem> problems) {
+  private static void checkName(StatelessApp app, List<SpecProblem> problems) {
+    String appName = app.getMetadata().getName();
     if (!SERVICE_NAME.matcher(appName).matches()) {
       problems.add(new SpecProblem("metadata.name", "'" + appName + "' cannot name the app's Service: use lowercase"
           + " letters, digits and '-', starting with a letter (rename the StatelessApp)"));
       return;
     }
-    String longest = spec.getRedis() != null && spec.getRedis().getMode() != BackendMode.External ? "-redis"
-        : spec.getObjectStorage() != null && spec.getObjectStorage().getMode() != BackendMode.External ? "-s3" : "";
-    if (appName.length() + longest.length() > MAX_SERVICE_NAME) {
-      problems.add(new SpecProblem("metadata.name", "'" + appName + "' is too long: the Service "
-          + appName + longest + " would pass Kubernetes' limit of " + MAX_SERVICE_NAME + " characters"
-          + " (at most " + (MAX_SERVICE_NAME - longest.length()) + " for this app's name)"));
+    AppSettings settings = new AppSettings(app);
+    String longest = Stream.of(
+            Optional.of(appName),
+            RedisSettings.of(settings).filter(RedisSettings::managed).map(redis -> BackendNames.redis(app)),
+            ObjectStorageSettings.of(settings).filter(ObjectStorageSettings::managed).map(storage -> BackendNames.objectStorage(app)))
+        .flatMap(Optional::stream)
+        .max(Comparator.comparingInt(String::length))
+        .orElseThrow();
+    if (longest.length() > MAX_SERVICE_NAME) {
+      problems.add(new SpecProblem("metadata.name", "'" + appName + "' is too long: the Service " + longest
+          + " would pass Kubernetes' limit of " + MAX_SERVICE_NAME + " characters (at most "
+          + (MAX_SERVICE_NAME - (longest.length() - appName.length())) + " for this app's name)"));
     }
   }
 
