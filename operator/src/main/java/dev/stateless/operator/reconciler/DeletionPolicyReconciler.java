@@ -4,6 +4,7 @@ import dev.stateless.api.v1alpha1.StatelessApp;
 import dev.stateless.operator.backend.BackendEvents;
 import dev.stateless.operator.backend.BackendHealthMonitor;
 import dev.stateless.operator.backend.ObjectStorageCleanup;
+import dev.stateless.operator.backend.ObjectStorageSettings;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
@@ -12,6 +13,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,7 +30,10 @@ import java.util.Optional;
  * workflow, explicitly invoked or not. So the workflow's controller never sees an app being
  * deleted, and cannot re-create anything for it; this one has no workflow and sees every event.
  */
-@ControllerConfiguration(name = DeletionPolicyReconciler.NAME, triggerReconcilerOnAllEvents = true)
+// Status writes too: the main controller's status of a new generation is the sign that it has
+// released a retained volume (see awaitingRelease). For most apps such a reconcile reads nothing.
+@ControllerConfiguration(name = DeletionPolicyReconciler.NAME, triggerReconcilerOnAllEvents = true,
+    generationAwareEventProcessing = false)
 public class DeletionPolicyReconciler implements Reconciler<StatelessApp> {
 
   public static final String NAME = "statelessapp-deletion";
@@ -37,11 +42,8 @@ public class DeletionPolicyReconciler implements Reconciler<StatelessApp> {
    * apps that carry it from then are still cleaned up, or released when they need no clean-up.
    */
   public static final String FINALIZER = "statelessapps.stateless.dev/finalizer";
-  /** How soon to look again whether the retained volume and keys are released. */
-  static final Duration RELEASE_CHECK = Duration.ofSeconds(2);
 
   private final ObjectStorageCleanup objectStorageCleanup;
-  private final SpecValidator validator = new SpecValidator();
   private final BackendHealthMonitor backendHealth;
 
   public DeletionPolicyReconciler(Clock clock, BackendHealthMonitor backendHealth) {
@@ -59,17 +61,9 @@ public class DeletionPolicyReconciler implements Reconciler<StatelessApp> {
     }
     if (!app.isMarkedForDeletion()) {
       if (ObjectStorageCleanup.needed(app)) {
-        PrimaryUpdateAndCacheUtils.addFinalizer(context, FINALIZER);
-      } else if (app.hasFinalizer(FINALIZER)) {
-        if (objectStorageCleanup.retainedStillOwned(app, context.getClient())) {
-          // Switched to Retain: the main controller is about to take the app's owner reference off
-          // the volume and keys, and the app is held until it has. With an invalid spec it touches
-          // nothing: the fix (or the deletion, which releases them here) is an event of its own.
-          return validator.validate(app).isEmpty()
-              ? UpdateControl.<StatelessApp>noUpdate().rescheduleAfter(RELEASE_CHECK)
-              : UpdateControl.noUpdate();
-        }
-        PrimaryUpdateAndCacheUtils.removeFinalizer(context, FINALIZER);
+        cached(app, PrimaryUpdateAndCacheUtils.addFinalizer(context, FINALIZER), context);
+      } else if (app.hasFinalizer(FINALIZER) && !awaitingRelease(app, context)) {
+        cached(app, PrimaryUpdateAndCacheUtils.removeFinalizer(context, FINALIZER), context);
       }
       return UpdateControl.noUpdate();
     }
@@ -80,7 +74,36 @@ public class DeletionPolicyReconciler implements Reconciler<StatelessApp> {
     if (retry.isPresent()) {
       return UpdateControl.<StatelessApp>noUpdate().rescheduleAfter(retry.get());
     }
-    PrimaryUpdateAndCacheUtils.removeFinalizer(context, FINALIZER);
+    PrimaryUpdateAndCacheUtils.removeFinalizer(context, FINALIZER); // the app goes: nothing to cache
     return UpdateControl.noUpdate();
+  }
+
+  /**
+   * Whether an app switched from Delete to Retain must keep its finalizer a while: until the main
+   * controller has taken the app's owner reference off the managed volume and keys, which it does
+   * before it writes the status of the app's new generation (so that status write is the event
+   * that brings the app back here, and nothing polls). While they are still owned after that (an
+   * invalid spec, with which the main controller touches nothing), the app is held; its deletion
+   * releases them here.
+   */
+  private boolean awaitingRelease(StatelessApp app, Context<StatelessApp> context) {
+    if (!ObjectStorageSettings.retainsData(app)) {
+      return false;
+    }
+    Long observed = app.getStatus() == null ? null : app.getStatus().getObservedGeneration();
+    return !Objects.equals(observed, app.getMetadata().getGeneration())
+        || objectStorageCleanup.retainedStillOwned(app, context.getClient());
+  }
+
+  /**
+   * Hands a finalizer patch's result to the controller's cache, as JOSDK does for the writes it
+   * caches itself: a reconcile that comes before the informer has delivered it (this controller sees
+   * every event, and reschedules) would otherwise see the old finalizers and patch them again.
+   */
+  private static void cached(StatelessApp before, StatelessApp after, Context<StatelessApp> context) {
+    if (after != before) {
+      context.eventSourceRetriever().getControllerEventSource()
+          .handleRecentResourceUpdate(ResourceID.fromResource(before), after, before);
+    }
   }
 }
