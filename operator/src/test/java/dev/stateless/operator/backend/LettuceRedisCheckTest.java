@@ -56,7 +56,7 @@ class LettuceRedisCheckTest {
   @Test
   void noPasswordAtAllIsAnAuthenticationFailure() {
     ProbeResult result = check.check(RedisConnection.fromUrl("redis://127.0.0.1:" + port).orElseThrow());
-    assertThat(result.reason()).isEqualTo(ProbeResult.REDIS_AUTHENTICATION_FAILED);
+    assertThat(result.reason()).as(result.message()).isEqualTo(ProbeResult.REDIS_AUTHENTICATION_FAILED);
   }
 
   @Test
